@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace Neuron3D.Cli;
+
+/// <summary>Entry point of `neuron3d`: one root command, one sub-command group per capability.</summary>
+public static class Program
+{
+    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+
+    /// <summary>The whole command tree; tests parse and invoke it in-process.</summary>
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("Neuron3D: a Bittensor node for 3D-generation subnets (Subnet 17, 404-GEN).");
+        return root;
+    }
+}
