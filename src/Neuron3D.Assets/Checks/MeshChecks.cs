@@ -194,7 +194,7 @@ public static class MeshChecks
                 s => $"edge ({s.lo}, {s.hi}) is shared by {s.n} triangles");
         }
         if (group.Length == 2 && IsForward(idx, group[0], lo) == IsForward(idx, group[1], lo))
-            report.Violation(CheckRule.ConsistentOrientation, CheckElement.Edge, lo, hi, (lo, hi, a: group[0] / 3, b: group[1] / 3),
+            report.Violation(CheckRule.ConsistentOrientation, CheckElement.Edge, lo, hi, (lo, hi, a: Math.Min(group[0], group[1]) / 3, b: Math.Max(group[0], group[1]) / 3),
                 s => $"triangles {s.a} and {s.b} both run edge ({s.lo}, {s.hi}) the same way: one of them is flipped");
 
         // Join the corners at each end of the edge: triangles meeting along an edge belong to the same fan there.
