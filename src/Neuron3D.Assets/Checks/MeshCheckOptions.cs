@@ -29,7 +29,7 @@ public sealed record MeshCheckOptions
 }
 
 /// <summary>
-/// Gates for <c>SplatChecks</c>, defaulting to what the SN17 validation service enforces (spec §3.5 step 3, §6):
+/// Gates for <see cref="SplatChecks"/>, defaulting to what the SN17 validation service enforces (spec §3.5 step 3, §6):
 /// ≥ 7000 splats, not more than 80 % with activated opacity below 0.001, not all rotations identity, no (1, 1, 1) among
 /// the first three centres; plus the SPZ reader's 10,000,000-point cap.
 /// </summary>
