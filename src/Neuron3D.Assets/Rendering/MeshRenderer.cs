@@ -105,12 +105,12 @@ public static class MeshRenderer
                         var px = x + 0.5f;
                         // Barycentric weights from signed edge functions; either winding is accepted.
                         float wa = Edge(b, c, px, py) / area, wb = Edge(c, a, px, py) / area, wc = 1 - wa - wb;
-                        if (wa < 0 || wb < 0 || wc < 0) continue;
+                        if (!(wa >= 0 && wb >= 0 && wc >= 0)) continue; // NaN from overflowing coordinates fails too
                         // Perspective-correct weights: interpolate w/z and renormalise.
                         float pa = wa / a.Z, pb = wb / b.Z, pc = wc / c.Z, inv = 1 / (pa + pb + pc);
                         var z = inv;
                         var o = y * camera.Width + x;
-                        if (z >= depth[o]) continue;
+                        if (!(z < depth[o]) || !(z > 0)) continue;
                         depth[o] = z;
                         Shade(o, ia, ib, ic, pa * inv, pb * inv, pc * inv, faceNormal);
                     }
@@ -121,13 +121,13 @@ public static class MeshRenderer
         private void Shade(int pixel, int ia, int ib, int ic, float wa, float wb, float wc, Vector3 faceNormal)
         {
             var normal = normals is null ? faceNormal : Vector3.Normalize(wa * Read(normals, ia) + wb * Read(normals, ib) + wc * Read(normals, ic));
-            if (!float.IsFinite(normal.X)) normal = faceNormal;
+            if (!float.IsFinite(normal.X + normal.Y + normal.Z)) normal = faceNormal;
             var surface = wa * Read(mesh.Positions, ia) + wb * Read(mesh.Positions, ib) + wc * Read(mesh.Positions, ic);
             if (Vector3.Dot(normal, eye - surface) < 0) normal = -normal; // two-sided
             var albedo = mesh.Colors is { } colors ? wa * Read(colors, ia) + wb * Read(colors, ib) + wc * Read(colors, ic) : options.BaseColor;
             var lambert = options.Ambient + (1 - options.Ambient) * MathF.Max(0, Vector3.Dot(normal, light));
-            var rgb = albedo * lambert;
-            (image.Rgb[3 * pixel], image.Rgb[3 * pixel + 1], image.Rgb[3 * pixel + 2]) = (rgb.X, rgb.Y, rgb.Z);
+            var rgb = albedo * (float.IsFinite(lambert) ? lambert : options.Ambient);
+            (image.Rgb[3 * pixel], image.Rgb[3 * pixel + 1], image.Rgb[3 * pixel + 2]) = (Finite(rgb.X), Finite(rgb.Y), Finite(rgb.Z));
             image.Coverage[pixel] = 1;
         }
 
@@ -136,8 +136,11 @@ public static class MeshRenderer
             Vector3 a = Read(mesh.Positions, ia), b = Read(mesh.Positions, ib), c = Read(mesh.Positions, ic);
             var n = Vector3.Cross(b - a, c - a);
             var length = n.Length();
-            return length > 0 ? n / length : Vector3.Zero;
+            return length > 0 && float.IsFinite(length) ? n / length : Vector3.Zero;
         }
+
+        /// <summary>NaN/∞ vertex colours render black instead of poisoning the PNG.</summary>
+        private static float Finite(float v) => float.IsFinite(v) ? v : 0;
 
         private static Vector3 Read(float[] values, int v) => new(values[3 * v], values[3 * v + 1], values[3 * v + 2]);
 
