@@ -46,8 +46,14 @@ public class CameraAndGridTests
         Assert.Throws<ArgumentException>(() => new OrbitCamera(0, 0, distance, fov, width, height).Validate());
 
     [Fact]
-    public void PitchAtThePoleIsRejected() =>
+    public void PoleNaNAnglesAndNonFiniteTargetsAreRejected()
+    {
         Assert.Throws<ArgumentException>(() => new OrbitCamera(0, 90, 2, 50, 10, 10).Validate());
+        Assert.Throws<ArgumentException>(() => new OrbitCamera(float.NaN, 0, 2, 50, 10, 10).Validate());
+        Assert.Throws<ArgumentException>(() => new OrbitCamera(0, float.NaN, 2, 50, 10, 10).Validate());
+        Assert.Throws<ArgumentException>(() => (new OrbitCamera(0, 0, 2, 50, 10, 10) with { Target = new Vector3(float.NaN) }).Validate());
+        Assert.Throws<ArgumentException>(() => (new OrbitCamera(0, 0, 2, 50, 10, 10) with { Near = 5, Far = 1 }).Validate());
+    }
 
     [Fact]
     public void GridPlacesViewsWithGaps()

@@ -26,7 +26,7 @@ public class FixtureRenderTests(ITestOutputHelper output)
         var meanOurs = ImageMetrics.MeanColor(image, ours);
         var meanTheirs = ImageMetrics.MeanColor(reference, theirs);
         output.WriteLine($"IoU {iou:F3}, mean colour ours {meanOurs}, reference {meanTheirs}, bbox ours {ImageMetrics.BoundingBox(ours, image.Width)} theirs {ImageMetrics.BoundingBox(theirs, image.Width)}");
-        Assert.True(iou > 0.8, $"silhouette IoU {iou:F3}");
-        Assert.True(Vector3.Distance(meanOurs, meanTheirs) < 0.06f, $"mean colour {meanOurs} vs {meanTheirs}");
+        Assert.True(iou > 0.85, $"silhouette IoU {iou:F3}");
+        Assert.True(Vector3.Distance(meanOurs, meanTheirs) < 0.03f, $"mean colour {meanOurs} vs {meanTheirs}");
     }
 }
