@@ -220,3 +220,26 @@ public class SyntheticSceneRenderTests
         return true;
     }
 }
+
+public class ViewDependentColourTests
+{
+    [Fact]
+    public void HigherBandsChangeTheColourOnlyWhenAskedFor()
+    {
+        var cloud = new SplatCloud(1, 1);
+        cloud.LogScales.AsSpan().Fill(MathF.Log(0.2f));
+        cloud.Rotations[0] = 1;
+        cloud.OpacityLogits[0] = 10;
+        cloud.ShRest[3 * 1] = 0.8f; // red rises when seen along +z, i.e. from the −z side
+        var fromFront = new OrbitCamera(0, 0, 3f, 40f, 32, 32); // looks along −z
+        var fromBack = fromFront with { YawDegrees = 180 };      // looks along +z
+
+        var flat = SplatRenderer.Render(cloud, fromFront)[16, 16];
+        Assert.InRange(flat.X, 0.49f, 0.53f); // 0.5 grey blended at ~0.98 alpha over white
+        var options = new SplatRenderOptions { ViewDependentColor = true };
+        var front = SplatRenderer.Render(cloud, fromFront, options)[16, 16];
+        var back = SplatRenderer.Render(cloud, fromBack, options)[16, 16];
+        Assert.True(back.X > front.X + 0.5f, $"front {front}, back {back}");
+        Assert.InRange(front.Y, 0.49f, 0.53f);
+    }
+}
