@@ -132,4 +132,27 @@ public class PropertyTests
             Assert.NotEqual(hard1.PublicKey, a.PublicKey);
         }, iter: 40);
     }
+
+    [Fact]
+    public void Verify_never_throws_on_arbitrary_bytes()
+    {
+        Gen.Select(Gen.Byte.Array[0, 40], Gen.Byte.Array[0, 70], Gen.Byte.Array[0, 50]).Sample((key, signature, message) =>
+        {
+            Assert.False(Sr25519.Verify(key, message, signature));
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void Parsers_throw_only_their_typed_exceptions_on_arbitrary_text()
+    {
+        var text = Gen.Char["123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz0OIl/ +x"].Array[0, 60].Select(c => new string(c));
+        text.Sample(s =>
+        {
+            Assert.False(Ss58.TryDecode(s, out _, out _) && s.Length < 40);
+            try { Ss58.Decode(s); } catch (Ss58FormatException) { }
+            try { Mnemonic.Validate(s); } catch (MnemonicException) { }
+            try { Sr25519Keypair.FromUri("0x" + s).Dispose(); } catch (KeyUriException) { }
+            try { Sr25519Keypair.FromUri("abandon " + s).Dispose(); } catch (KeyUriException) { }
+        }, iter: 300);
+    }
 }
