@@ -52,11 +52,15 @@ public sealed class ScaleDecodeException : FormatException
 public sealed class ScaleEncodeException : ArgumentException
 {
     /// <summary>Creates the exception; <paramref name="path"/> names the field or element (e.g. <c>dest.Id</c>).</summary>
-    public ScaleEncodeException(string message, string? path = null)
-        : base(path is null or "" ? message : $"{message} (at {path})")
+    public ScaleEncodeException(string reason, string? path = null)
+        : base(path is null or "" ? reason : $"{reason} (at {path})")
     {
+        Reason = reason;
         Path = path;
     }
+
+    /// <summary>What is wrong, without the location.</summary>
+    public string Reason { get; }
 
     /// <summary>Where in the value the problem is, dotted field names and [index] for elements; null at the top.</summary>
     public string? Path { get; }
