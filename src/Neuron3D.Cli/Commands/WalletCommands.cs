@@ -105,7 +105,7 @@ public static class WalletCommands
             Examples:
               neuron3d wallet new-coldkey --wallet.name owner --n-words 24
             """);
-        var wallet = new BittensorOptions().AddTo(command, includeHotkey: false);
+        var wallet = new BittensorOptions().AddTo(command);
         var words = NWordsOption();
         var noPassword = NoPasswordOption();
         var overwrite = OverwriteOption();
@@ -172,7 +172,7 @@ public static class WalletCommands
               neuron3d wallet regen-coldkey --wallet.name owner --seed 0x<64 hex digits>
               neuron3d wallet regen-coldkey --wallet.name alice --uri //Alice --no-password --no-prompt
             """);
-        var wallet = new BittensorOptions().AddTo(command, includeHotkey: false);
+        var wallet = new BittensorOptions().AddTo(command);
         var source = new KeySourceOptions(command);
         var noPassword = NoPasswordOption();
         var overwrite = OverwriteOption();
@@ -206,7 +206,7 @@ public static class WalletCommands
               neuron3d wallet regen-coldkeypub --wallet.name watch --ss58 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY
               neuron3d wallet regen-coldkeypub --wallet.name watch --public-key 0xd43593c7…a56da27d
             """);
-        var wallet = new BittensorOptions().AddTo(command, includeHotkey: false);
+        var wallet = new BittensorOptions().AddTo(command);
         var ss58 = new Option<string>("--ss58", "--ss58-address") { Description = "The coldkey's SS58 address.", HelpName = "address" };
         var publicKey = new Option<string>("--public-key", "--pubkey") { Description = "The coldkey's public key as 0x + 64 hex digits.", HelpName = "hex" };
         var overwrite = OverwriteOption();

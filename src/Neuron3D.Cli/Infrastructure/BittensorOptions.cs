@@ -31,11 +31,14 @@ public sealed class BittensorOptions
         HelpName = "folder",
     };
 
-    /// <summary>Adds the options; <paramref name="includeHotkey"/> is false for commands that never touch a hotkey.</summary>
-    public BittensorOptions AddTo(Command command, bool includeHotkey = true)
+    /// <summary>
+    /// Adds all three options, also to commands that use only some of them, so that one set of flags (or a
+    /// script's common prefix) works with every command, as with btcli.
+    /// </summary>
+    public BittensorOptions AddTo(Command command)
     {
         command.Options.Add(Name);
-        if (includeHotkey) command.Options.Add(Hotkey);
+        command.Options.Add(Hotkey);
         command.Options.Add(Path);
         return this;
     }
