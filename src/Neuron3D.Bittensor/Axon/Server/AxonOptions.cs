@@ -7,7 +7,7 @@ namespace Neuron3D.Bittensor.Axon.Server;
 /// per-hotkey rates. CLI flags map one to one (<c>--axon.port</c>, <c>--axon.ip</c>, <c>--axon.external_ip</c>,
 /// <c>--axon.external_port</c>, <c>--axon.max_workers</c>).
 /// </summary>
-public sealed class AxonOptions
+public sealed record AxonOptions
 {
     /// <summary>Address to listen on (default <c>0.0.0.0</c>, all IPv4 interfaces).</summary>
     public string BindIp { get; init; } = "0.0.0.0";
