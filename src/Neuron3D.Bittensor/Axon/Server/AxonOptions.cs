@@ -39,7 +39,7 @@ public sealed record AxonOptions
     /// </summary>
     public double MinRequestBodyBytesPerSecond { get; init; } = 16 * 1024;
 
-    /// <summary>Grace period before <see cref="MinRequestBodyBytesPerSecond"/> applies (default 5 s).</summary>
+    /// <summary>Grace period before <see cref="MinRequestBodyBytesPerSecond"/> applies (default 5 s; Kestrel needs more than 1 s).</summary>
     public TimeSpan MinRequestBodyGracePeriod { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Most simultaneous TCP connections (default 4096).</summary>
@@ -81,6 +81,8 @@ public sealed record AxonOptions
         if (MaxRequestBodySize <= 0) throw new ArgumentOutOfRangeException(nameof(MaxRequestBodySize), MaxRequestBodySize, "must be positive");
         if (MaxWorkers <= 0) throw new ArgumentOutOfRangeException(nameof(MaxWorkers), MaxWorkers, "must be positive");
         if (MaxQueue < 0) throw new ArgumentOutOfRangeException(nameof(MaxQueue), MaxQueue, "must not be negative");
+        if (MinRequestBodyGracePeriod <= TimeSpan.FromSeconds(1))
+            throw new ArgumentOutOfRangeException(nameof(MinRequestBodyGracePeriod), MinRequestBodyGracePeriod, "Kestrel needs a grace period above 1 s");
         if (HandlerTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(HandlerTimeout), HandlerTimeout, "must be positive");
         if (RateLimitPerHotkey < 0 || RateLimitBurst < 1 && RateLimitPerHotkey > 0)
             throw new ArgumentOutOfRangeException(nameof(RateLimitPerHotkey), RateLimitPerHotkey, "rate must be ≥ 0 and burst ≥ 1");
