@@ -83,6 +83,32 @@ public sealed class Wallet
         return data.Ss58Address!;
     }
 
+    /// <summary>
+    /// Writes coldkeypub.txt alone from an SS58 address or a <c>0x</c> + 64-hex public key (btcli
+    /// <c>regen-coldkeypub --ss58 / --public-key</c>). Returns the SS58 address.
+    /// </summary>
+    /// <exception cref="WalletInputException">Neither a valid SS58 address nor a 32-byte hex public key.</exception>
+    public string RegenerateColdkeyPub(string ss58AddressOrPublicKeyHex, bool overwrite = false) =>
+        RegenerateColdkeyPub(ParsePublicKey(ss58AddressOrPublicKeyHex), overwrite);
+
+    /// <summary>The 32-byte public key named by an SS58 address (any prefix) or by <c>0x</c> + 64 hex digits.</summary>
+    /// <exception cref="WalletInputException">Neither form is valid.</exception>
+    public static byte[] ParsePublicKey(string ss58AddressOrPublicKeyHex)
+    {
+        ArgumentNullException.ThrowIfNull(ss58AddressOrPublicKeyHex);
+        var text = ss58AddressOrPublicKeyHex.Trim();
+        if (text.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        {
+            var bytes = new byte[Sr25519.PublicKeySize];
+            return KeyfileData.TryParseHex(text, bytes, out var length) && length == bytes.Length
+                ? bytes
+                : throw new WalletInputException($"\"{text}\" is not a public key: expected 0x followed by {2 * Sr25519.PublicKeySize} hex digits.");
+        }
+        return Ss58.TryDecode(text, out var publicKey, out _) && publicKey.Length == Sr25519.PublicKeySize
+            ? publicKey
+            : throw new WalletInputException($"\"{text}\" is not a valid SS58 address (bad characters, length or checksum).");
+    }
+
     /// <summary>Loads the full coldkey (password, else its BT_PW_ variable). The caller disposes the keypair.</summary>
     public Sr25519Keypair GetColdkey(string? password = null) => ColdkeyFile.Read(password).ToKeypair(ColdkeyFile.Path);
 
