@@ -26,49 +26,128 @@ internal static class KeccakF1600
         0x8000000080008081UL, 0x8000000000008080UL, 0x0000000080000001UL, 0x8000000080008008UL,
     ];
 
-    // ρ rotation offsets and π lane order, walked along the (x, y) → (y, 2x + 3y) cycle starting at lane 1.
-    private static ReadOnlySpan<byte> RhoOffsets => [1, 3, 6, 10, 15, 21, 28, 36, 45, 55, 2, 14, 27, 41, 56, 8, 25, 43, 62, 18, 39, 61, 20, 44];
-    private static ReadOnlySpan<byte> PiLanes => [10, 7, 11, 17, 18, 3, 5, 16, 8, 21, 24, 4, 15, 23, 19, 13, 12, 2, 20, 14, 22, 9, 6, 1];
-
-    /// <summary>Permutes <paramref name="a"/> in place. Lanes are host-endian; callers byte-view them on little-endian hosts.</summary>
+    /// <summary>Permutes <paramref name="a"/> in place (rounds unrolled into locals: the JIT keeps lanes in registers). Lanes are host-endian; callers byte-view them on little-endian hosts.</summary>
     public static void Permute(Span<ulong> a)
     {
         if (a.Length != 25) throw new ArgumentException("Keccak-f[1600] needs 25 lanes", nameof(a));
-        Span<ulong> c = stackalloc ulong[5];
         var rc = RoundConstants;
-        var rho = RhoOffsets;
-        var pi = PiLanes;
+        ulong a0 = a[0];
+        ulong a1 = a[1];
+        ulong a2 = a[2];
+        ulong a3 = a[3];
+        ulong a4 = a[4];
+        ulong a5 = a[5];
+        ulong a6 = a[6];
+        ulong a7 = a[7];
+        ulong a8 = a[8];
+        ulong a9 = a[9];
+        ulong a10 = a[10];
+        ulong a11 = a[11];
+        ulong a12 = a[12];
+        ulong a13 = a[13];
+        ulong a14 = a[14];
+        ulong a15 = a[15];
+        ulong a16 = a[16];
+        ulong a17 = a[17];
+        ulong a18 = a[18];
+        ulong a19 = a[19];
+        ulong a20 = a[20];
+        ulong a21 = a[21];
+        ulong a22 = a[22];
+        ulong a23 = a[23];
+        ulong a24 = a[24];
         for (var round = 0; round < 24; round++)
         {
             // θ
-            for (var x = 0; x < 5; x++) c[x] = a[x] ^ a[x + 5] ^ a[x + 10] ^ a[x + 15] ^ a[x + 20];
-            for (var x = 0; x < 5; x++)
-            {
-                var d = c[(x + 4) % 5] ^ BitOperations.RotateLeft(c[(x + 1) % 5], 1);
-                for (var y = 0; y < 25; y += 5) a[y + x] ^= d;
-            }
-            // ρ and π
-            var current = a[1];
-            for (var i = 0; i < 24; i++)
-            {
-                var j = pi[i];
-                var next = a[j];
-                a[j] = BitOperations.RotateLeft(current, rho[i]);
-                current = next;
-            }
-            // χ
-            for (var y = 0; y < 25; y += 5)
-            {
-                ulong a0 = a[y], a1 = a[y + 1], a2 = a[y + 2], a3 = a[y + 3], a4 = a[y + 4];
-                a[y] = a0 ^ (~a1 & a2);
-                a[y + 1] = a1 ^ (~a2 & a3);
-                a[y + 2] = a2 ^ (~a3 & a4);
-                a[y + 3] = a3 ^ (~a4 & a0);
-                a[y + 4] = a4 ^ (~a0 & a1);
-            }
-            // ι
-            a[0] ^= rc[round];
+            var c0 = a0 ^ a5 ^ a10 ^ a15 ^ a20;
+            var c1 = a1 ^ a6 ^ a11 ^ a16 ^ a21;
+            var c2 = a2 ^ a7 ^ a12 ^ a17 ^ a22;
+            var c3 = a3 ^ a8 ^ a13 ^ a18 ^ a23;
+            var c4 = a4 ^ a9 ^ a14 ^ a19 ^ a24;
+            var d0 = c4 ^ BitOperations.RotateLeft(c1, 1);
+            var d1 = c0 ^ BitOperations.RotateLeft(c2, 1);
+            var d2 = c1 ^ BitOperations.RotateLeft(c3, 1);
+            var d3 = c2 ^ BitOperations.RotateLeft(c4, 1);
+            var d4 = c3 ^ BitOperations.RotateLeft(c0, 1);
+            // ρ and π: lane (x, y) rotated into position (y, 2x + 3y)
+            var b0 = (a0 ^ d0);
+            var b1 = BitOperations.RotateLeft((a6 ^ d1), 44);
+            var b2 = BitOperations.RotateLeft((a12 ^ d2), 43);
+            var b3 = BitOperations.RotateLeft((a18 ^ d3), 21);
+            var b4 = BitOperations.RotateLeft((a24 ^ d4), 14);
+            var b5 = BitOperations.RotateLeft((a3 ^ d3), 28);
+            var b6 = BitOperations.RotateLeft((a9 ^ d4), 20);
+            var b7 = BitOperations.RotateLeft((a10 ^ d0), 3);
+            var b8 = BitOperations.RotateLeft((a16 ^ d1), 45);
+            var b9 = BitOperations.RotateLeft((a22 ^ d2), 61);
+            var b10 = BitOperations.RotateLeft((a1 ^ d1), 1);
+            var b11 = BitOperations.RotateLeft((a7 ^ d2), 6);
+            var b12 = BitOperations.RotateLeft((a13 ^ d3), 25);
+            var b13 = BitOperations.RotateLeft((a19 ^ d4), 8);
+            var b14 = BitOperations.RotateLeft((a20 ^ d0), 18);
+            var b15 = BitOperations.RotateLeft((a4 ^ d4), 27);
+            var b16 = BitOperations.RotateLeft((a5 ^ d0), 36);
+            var b17 = BitOperations.RotateLeft((a11 ^ d1), 10);
+            var b18 = BitOperations.RotateLeft((a17 ^ d2), 15);
+            var b19 = BitOperations.RotateLeft((a23 ^ d3), 56);
+            var b20 = BitOperations.RotateLeft((a2 ^ d2), 62);
+            var b21 = BitOperations.RotateLeft((a8 ^ d3), 55);
+            var b22 = BitOperations.RotateLeft((a14 ^ d4), 39);
+            var b23 = BitOperations.RotateLeft((a15 ^ d0), 41);
+            var b24 = BitOperations.RotateLeft((a21 ^ d1), 2);
+            // χ and ι
+            a0 = b0 ^ (~b1 & b2);
+            a1 = b1 ^ (~b2 & b3);
+            a2 = b2 ^ (~b3 & b4);
+            a3 = b3 ^ (~b4 & b0);
+            a4 = b4 ^ (~b0 & b1);
+            a5 = b5 ^ (~b6 & b7);
+            a6 = b6 ^ (~b7 & b8);
+            a7 = b7 ^ (~b8 & b9);
+            a8 = b8 ^ (~b9 & b5);
+            a9 = b9 ^ (~b5 & b6);
+            a10 = b10 ^ (~b11 & b12);
+            a11 = b11 ^ (~b12 & b13);
+            a12 = b12 ^ (~b13 & b14);
+            a13 = b13 ^ (~b14 & b10);
+            a14 = b14 ^ (~b10 & b11);
+            a15 = b15 ^ (~b16 & b17);
+            a16 = b16 ^ (~b17 & b18);
+            a17 = b17 ^ (~b18 & b19);
+            a18 = b18 ^ (~b19 & b15);
+            a19 = b19 ^ (~b15 & b16);
+            a20 = b20 ^ (~b21 & b22);
+            a21 = b21 ^ (~b22 & b23);
+            a22 = b22 ^ (~b23 & b24);
+            a23 = b23 ^ (~b24 & b20);
+            a24 = b24 ^ (~b20 & b21);
+            a0 ^= rc[round];
         }
+        a[0] = a0;
+        a[1] = a1;
+        a[2] = a2;
+        a[3] = a3;
+        a[4] = a4;
+        a[5] = a5;
+        a[6] = a6;
+        a[7] = a7;
+        a[8] = a8;
+        a[9] = a9;
+        a[10] = a10;
+        a[11] = a11;
+        a[12] = a12;
+        a[13] = a13;
+        a[14] = a14;
+        a[15] = a15;
+        a[16] = a16;
+        a[17] = a17;
+        a[18] = a18;
+        a[19] = a19;
+        a[20] = a20;
+        a[21] = a21;
+        a[22] = a22;
+        a[23] = a23;
+        a[24] = a24;
     }
 
     /// <summary>Permutes a state whose bytes are the FIPS 202 byte string (lane i = bytes 8i..8i+7 little-endian).</summary>
@@ -104,9 +183,9 @@ internal struct Strobe128
     /// <summary>Initialises STROBE with its domain header, then meta-ADs <paramref name="protocolLabel"/>.</summary>
     public Strobe128(ReadOnlySpan<byte> protocolLabel)
     {
-        var bytes = Bytes;
-        ReadOnlySpan<byte> header = [1, Rate + 2, 1, 0, 1, 96, .. "STROBEv1.0.2"u8];
-        header.CopyTo(bytes);
+        // STROBE domain header: [1, R + 2, 1, 0, 1, 12·8] ‖ "STROBEv1.0.2"
+        ReadOnlySpan<byte> header = [1, Rate + 2, 1, 0, 1, 96, 0x53, 0x54, 0x52, 0x4f, 0x42, 0x45, 0x76, 0x31, 0x2e, 0x30, 0x2e, 0x32];
+        header.CopyTo(Bytes);
         KeccakF1600.PermuteBytes(ref _state);
         MetaAd(protocolLabel, more: false);
     }
@@ -153,33 +232,46 @@ internal struct Strobe128
         _positionBegin = 0;
     }
 
+    // The three duplex primitives work a block at a time: up to the rate boundary, then permute.
+
     private void Absorb(ReadOnlySpan<byte> data)
     {
-        foreach (var b in data)
+        while (!data.IsEmpty)
         {
-            Bytes[_position] ^= b;
-            if (++_position == Rate) RunF();
+            var block = Bytes.Slice(_position, Math.Min(data.Length, Rate - _position));
+            for (var i = 0; i < block.Length; i++) block[i] ^= data[i];
+            Advance(block.Length);
+            data = data[block.Length..];
         }
     }
 
     private void Overwrite(ReadOnlySpan<byte> data)
     {
-        foreach (var b in data)
+        while (!data.IsEmpty)
         {
-            Bytes[_position] = b;
-            if (++_position == Rate) RunF();
+            var block = Bytes.Slice(_position, Math.Min(data.Length, Rate - _position));
+            data[..block.Length].CopyTo(block);
+            Advance(block.Length);
+            data = data[block.Length..];
         }
     }
 
     private void Squeeze(Span<byte> output)
     {
-        for (var i = 0; i < output.Length; i++)
+        while (!output.IsEmpty)
         {
-            var bytes = Bytes;
-            output[i] = bytes[_position];
-            bytes[_position] = 0;
-            if (++_position == Rate) RunF();
+            var block = Bytes.Slice(_position, Math.Min(output.Length, Rate - _position));
+            block.CopyTo(output);
+            block.Clear();
+            Advance(block.Length);
+            output = output[block.Length..];
         }
+    }
+
+    private void Advance(int count)
+    {
+        _position = (byte)(_position + count);
+        if (_position == Rate) RunF();
     }
 
     private void BeginOperation(byte flags, bool more)
