@@ -15,6 +15,7 @@ public static class Program
         var root = new RootCommand("Neuron3D: a Bittensor node for 3D-generation subnets (Subnet 17, 404-GEN).");
         GlobalOptions.AddTo(root);
         root.Subcommands.Add(WalletCommands.Create());
+        root.Subcommands.Add(AxonCommands.Create());
         return root;
     }
 }
