@@ -76,6 +76,7 @@ public sealed class ValidatorNeuronTests : IAsyncDisposable
         Assert.Equal(CycleOutcome.Submitted, await miner.RunCycleAsync(new TestGenerator(), CancellationToken.None));
 
         var record = Assert.Single(_submissions);
+        Assert.True(record.Outcome == SubmitOutcome.Accepted, record.Notes);
         Assert.Equal((1, SubmitOutcome.Accepted, 1.0), (record.Uid, record.Outcome, record.Score));
         var state = validator.Miners.Single(m => m.Uid == 1);
         Assert.Single(state.Observations);
