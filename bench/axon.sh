@@ -47,6 +47,17 @@ echo "measuring signed PullTask through the axon (${duration}s, $connections con
 wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s bench/axon-wrk.lua "http://127.0.0.1:$axon_port" -- "$work" axon "$threads" >"$work/axon.txt"
 rss_after=$(rss)
 
+exec 3>&-
+wait "$server_pid" || true
+server_pid=""
+
+if [[ ${BREAKDOWN:-1} == 1 ]]; then
+  echo "per-step CPU cost (BenchmarkDotNet, short job) ..." >&2
+  dotnet run -c Release --project bench/Neuron3D.Bench -- --filter '*AxonBenchmarks*' --job short --inProcess --artifacts "$work/bdn" \
+    >"$work/bdn.log" 2>&1 || { cat "$work/bdn.log" >&2; exit 1; }
+  grep -E '^\|' "$work/bdn.log" | grep -v -- '---' >"$work/breakdown.txt" || true
+fi
+
 node - "$work" "$rss_before" "$rss_after" <<'JS'
 const fs = require('node:fs');
 const [dir, rssBefore, rssAfter] = process.argv.slice(2);
@@ -68,5 +79,6 @@ console.log(`\naxon / bare throughput   ${(axon.rps / bare.rps * 100).toFixed(1)
 console.log(`axon throughput          ${axon.rps.toFixed(0)} req/s   (goal ≥ 5000)`);
 console.log(`axon p99 latency         ${axon.p99.toFixed(2)} ms   (goal < 20 ms)`);
 console.log(`server RSS               ${(rssBefore / 1024).toFixed(0)} MiB before the runs, ${(rssAfter / 1024).toFixed(0)} MiB after`);
+if (fs.existsSync(`${dir}/breakdown.txt`)) console.log('\nper-step cost on one core (BenchmarkDotNet)\n' + fs.readFileSync(`${dir}/breakdown.txt`, 'utf8'));
 if (axon.errors > 0) console.log(`note: ${axon.errors} non-2xx axon answers (pre-signed requests ran out and were replayed?)`);
 JS
