@@ -29,6 +29,12 @@ public static class Program
     /// <summary>Synapse timeout of the load: the first-nonce window is 4 s + this, so pre-signed requests stay valid.</summary>
     private static readonly TimeSpan LoadTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Pre-signed nonces start this far in the future, so that they are still fresh however long pre-signing takes
+    /// on a busy machine: valid from (nonce − skew allowance) to (nonce + 4 s + timeout).
+    /// </summary>
+    private static readonly TimeSpan NonceLead = TimeSpan.FromSeconds(90);
+
     public static async Task<int> Main(string[] args)
     {
         switch (args)
@@ -57,6 +63,7 @@ public static class Program
             HandlerTimeout = LoadTimeout,
             RateLimitPerHotkey = 0, // one hotkey sends everything here; the limiter is measured in the tests instead
             MaxQueue = 4096,
+            MaxNonceClockSkew = NonceLead + TimeSpan.FromSeconds(30),
         };
         await using var axon = new AxonServer(bob.Ss58Address, new Sr25519SynapseVerifier(), new MetagraphBlacklist(directory), options);
         axon.Attach<PullTask>(static (synapse, info, _) => ValueTask.FromResult(synapse with
@@ -111,7 +118,7 @@ public static class Program
         var bob = Sr25519Keypair.FromUri("//Bob").Ss58Address;
         var signer = new Sr25519SynapseSigner(alice);
         var target = new AxonTarget("127.0.0.1", axonPort, bob);
-        var baseNonce = SynapseProtocol.UnixNanoseconds(TimeProvider.System);
+        var baseNonce = SynapseProtocol.UnixNanoseconds(TimeProvider.System) + (long)NonceLead.TotalSeconds * 1_000_000_000;
 
         // One template request: PullTask has no hash fields, so only nonce, uuid and signature differ per request.
         var template = SynapseRequestSigner.Sign(signer, target, new PullTask(), LoadTimeout, baseNonce, Guid.NewGuid().ToString(), "127.0.0.1");
