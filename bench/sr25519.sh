@@ -36,9 +36,14 @@ const rows = [
   ['Ed25519 verify  (libsodium)', ns.Ed25519Verify],
   ['sr25519 sign    (@polkadot/wasm-crypto)', js.sr25519Sign],
   ['sr25519 verify  (@polkadot/wasm-crypto)', js.sr25519Verify],
+  ['sr25519 sign    (@scure/sr25519, pure JS)', js.scureSign],
+  ['sr25519 verify  (@scure/sr25519, pure JS)', js.scureVerify],
+  ['  verify part: Merlin transcript (C#)', ns.VerifyPartTranscript],
+  ['  verify part: s·B (libsodium fixed base)', ns.VerifyPartBaseMultiply],
+  ['  verify part: k·A (libsodium constant-time)', ns.VerifyPartVariableBaseMultiply],
 ];
 console.log('\n256-byte message, mean time per operation');
-for (const [name, value] of rows) console.log(name.padEnd(42) + us(value));
+for (const [name, value] of rows) console.log(name.padEnd(46) + us(value));
 const ratio = (a, b) => (a / b).toFixed(2) + '×';
 console.log('\nratios');
 console.log('wasm-crypto verify / our verify      ' + ratio(js.sr25519Verify, ns.Sr25519Verify) + '   (goal ≥ 3×)');

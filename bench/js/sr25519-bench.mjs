@@ -1,11 +1,12 @@
 // Times @polkadot/wasm-crypto (Rust schnorrkel compiled to WebAssembly) sr25519 sign and verify on the same
-// 256-byte message as bench/Neuron3D.Bench/Sr25519Benchmarks.cs. Warm-up, then timed loops; prints JSON
-// {"sr25519Sign": ns/op, "sr25519Verify": ns/op}. Packages come from tools/js (bench/sr25519.sh installs them).
+// 256-byte message as bench/Neuron3D.Bench/Sr25519Benchmarks.cs, and for context @polkadot/util-crypto's default
+// (@scure/sr25519, pure JS). Warm-up, then timed loops; prints JSON with mean ns/op. Packages come from tools/js.
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 const require = createRequire(new URL('../../tools/js/package.json', import.meta.url));
 const wasm = await import(pathToFileURL(require.resolve('@polkadot/wasm-crypto')).href);
+const utilCrypto = await import(pathToFileURL(require.resolve('@polkadot/util-crypto')).href);
 await wasm.waitReady();
 
 const MESSAGE_LENGTH = 256;
@@ -35,5 +36,18 @@ const sign = () => wasm.sr25519Sign(publicKey, secret, message);
 const verify = () => wasm.sr25519Verify(signature, message, publicKey);
 time(sign, 500, 200); // warm-up (JIT of the glue, wasm tier-up)
 time(verify, 500, 200);
-const results = { sr25519Sign: time(sign, 3000, 1000), sr25519Verify: time(verify, 3000, 1000) };
+const scurePair = utilCrypto.sr25519PairFromSeed(seed);
+const scureSignature = utilCrypto.sr25519Sign(message, scurePair);
+const scureSign = () => utilCrypto.sr25519Sign(message, scurePair);
+const scureVerify = () => utilCrypto.sr25519Verify(message, scureSignature, scurePair.publicKey);
+if (!scureVerify()) throw new Error('@scure/sr25519 signature does not verify');
+time(scureSign, 300, 50);
+time(scureVerify, 300, 50);
+
+const results = {
+  sr25519Sign: time(sign, 3000, 1000),
+  sr25519Verify: time(verify, 3000, 1000),
+  scureSign: time(scureSign, 2000, 100),
+  scureVerify: time(scureVerify, 2000, 100),
+};
 process.stdout.write(JSON.stringify(results) + '\n');

@@ -87,10 +87,16 @@ public sealed class Sr25519Keypair : IDisposable
         {
             var hex = parsed.Phrase.AsSpan(2).Trim();
             Span<byte> seed = stackalloc byte[Sr25519.MiniSecretSize];
-            if (hex.Length != 2 * Sr25519.MiniSecretSize || Convert.FromHexString(hex, seed, out _, out _) != System.Buffers.OperationStatus.Done)
-                throw new KeyUriException("key URI seed must be 0x followed by 64 hex digits (a 32-byte mini secret)");
-            current = FromMiniSecret(seed);
-            CryptographicOperations.ZeroMemory(seed);
+            try
+            {
+                if (hex.Length != 2 * Sr25519.MiniSecretSize || Convert.FromHexString(hex, seed, out _, out _) != System.Buffers.OperationStatus.Done)
+                    throw new KeyUriException("key URI seed must be 0x followed by 64 hex digits (a 32-byte mini secret)");
+                current = FromMiniSecret(seed);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(seed);
+            }
         }
         else
         {

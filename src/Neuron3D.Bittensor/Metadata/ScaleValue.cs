@@ -48,6 +48,12 @@ public abstract class ScaleValue
     public static ScaleNumber Number(BigInteger value) => new(value);
 
     /// <summary>An integer.</summary>
+    public static implicit operator ScaleValue(byte value) => new ScaleNumber(value);
+    /// <summary>An integer.</summary>
+    public static implicit operator ScaleValue(ushort value) => new ScaleNumber(value);
+    /// <summary>An integer.</summary>
+    public static implicit operator ScaleValue(short value) => new ScaleNumber(value);
+    /// <summary>An integer.</summary>
     public static implicit operator ScaleValue(int value) => new ScaleNumber(value);
     /// <summary>An integer.</summary>
     public static implicit operator ScaleValue(uint value) => new ScaleNumber(value);

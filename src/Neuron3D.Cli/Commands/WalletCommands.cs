@@ -514,7 +514,8 @@ public static class WalletCommands
             context.Out.WriteLine();
             context.Out.WriteLine(MnemonicWarning);
             context.Out.WriteLine($"  {role} mnemonic: {mnemonic}");
-            context.Out.WriteLine($"  Recreate the {role} with: neuron3d wallet regen-{role} --mnemonic \"<the words>\"");
+            var selector = role == "hotkey" ? $"--wallet.name {wallet.Name} --wallet.hotkey {wallet.HotkeyName}" : $"--wallet.name {wallet.Name}";
+            context.Out.WriteLine($"  Recreate the {role} with: neuron3d wallet regen-{role} {selector} --mnemonic \"<the words>\"");
             context.Out.WriteLine();
         }
 

@@ -5,7 +5,9 @@ namespace Neuron3D.Subnet17.Miner;
 /// <param name="Hotkey">SS58 hotkey.</param>
 /// <param name="Stake">Stake weight in TAO (the metagraph's S).</param>
 /// <param name="IsServing">Its axon is published (ip ≠ 0.0.0.0).</param>
-public sealed record NeuronView(int Uid, string Hotkey, double Stake, bool IsServing);
+/// <param name="AxonIp">Published axon address ("" when not serving).</param>
+/// <param name="AxonPort">Published axon port.</param>
+public sealed record NeuronView(int Uid, string Hotkey, double Stake, bool IsServing, string AxonIp = "", int AxonPort = 0);
 
 /// <summary>
 /// Chooses which validator a miner worker pulls from next (spec sn17-404gen.md §2.2): every fifth eligible call goes

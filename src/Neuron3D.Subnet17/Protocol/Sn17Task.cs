@@ -7,6 +7,7 @@ public enum TaskKind { Text, Image }
 /// A generation task as validators hand it out (spec sn17-404gen.md §1.1–§1.2): a uuid4 id and a prompt — text, or for
 /// image tasks the standard base64 of the raw image file.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Sn17TaskJsonConverter))]
 public sealed record Sn17Task(string Id, TaskKind Kind, string Prompt)
 {
     public static Sn17Task NewText(string prompt) => new(Guid.NewGuid().ToString(), TaskKind.Text, prompt);

@@ -119,7 +119,8 @@ public class WalletCreateTests : IDisposable
     [Fact]
     public void Encrypted_coldkey_round_trip_with_the_bt_pw_variable()
     {
-        // The one CLI test that pays for the real Argon2i (t = 8, m = 512 MiB): encrypt, decrypt, and a wrong password.
+        // The one CLI test that pays for the real Argon2i (t = 8, m = 512 MiB, ~1 s each): encrypt once, decrypt once.
+        // Wrong passwords are covered with a cheap KDF in the keyfile tests and by the exit-code table in CommandRunnerTests.
         var coldkeyPath = _wallets.File("enc", "coldkey");
         var variable = KeyfilePassword.EnvironmentVariableName(coldkeyPath);
         try
@@ -134,11 +135,6 @@ public class WalletCreateTests : IDisposable
             Assert.Equal(address, signed.Json["ss58Address"]!.GetValue<string>());
             CliRun.Expect(0, ["wallet", "verify", "--message", "owned", "--signature", signed.Json["signature"]!.GetValue<string>(), "--address", address]);
 
-            var before = File.ReadAllBytes(coldkeyPath);
-            Environment.SetEnvironmentVariable(variable, KeyfilePassword.EncodeForEnvironment("not the password", variable));
-            var wrong = CliRun.Expect(ExitCodes.Password, ["wallet", "sign", .. _wallets.Args("enc"), "--message", "owned", "--no-prompt"]);
-            Assert.Contains("wrong password", wrong.Error);
-            Assert.Equal(before, File.ReadAllBytes(coldkeyPath));
         }
         finally
         {
