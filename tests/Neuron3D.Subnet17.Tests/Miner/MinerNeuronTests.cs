@@ -6,6 +6,7 @@ using Neuron3D.Bittensor.Axon.Server;
 using Neuron3D.Bittensor.Axon.Signing;
 using Neuron3D.Bittensor.Keys;
 using Neuron3D.Subnet17.Miner;
+using Neuron3D.Subnet17.Network;
 using Neuron3D.Subnet17.Protocol;
 
 namespace Neuron3D.Subnet17.Tests.Miner;
