@@ -105,6 +105,8 @@ public sealed class AttackTests
         Assert.Equal(401, (int)response.StatusCode);
         Assert.StartsWith("Not Verified with error: Signature mismatch", await MessageOf(response));
         Assert.Equal(0, host.HandlerRuns);
+        Assert.True(host.Logged("not verified: signature mismatch"));
+        Assert.False(host.Logged(forged), "signatures stay out of the log");
     }
 
     [Fact]
