@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SPZ decode/encode and PLY read/write on the SN17 robocop fixture, next to the `zstd` CLI (the reference C
 # implementation) compressing/decompressing the same raw SPZ payload at pyspz's level 1, in the same run.
+# BenchmarkDotNet builds its child process under a long build timeout: a busy shared machine builds slowly.
 # Throughput is MB/s of the uncompressed payload (SPZ) or of the PLY file (MB = 10^6 bytes, as zstd prints).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -20,7 +21,7 @@ zstd -q -d -c "$fixture" >"$work/payload.bin"
 zstd -b1 -i3 -T1 "$work/payload.bin" 2>&1 | tr '\r' '\n' | grep 'MB/s' | tail -1 >"$work/zstd.txt"
 
 dotnet run -c Release --project "$root/bench/Neuron3D.Bench" -- \
-  --filter '*AssetFormatBenchmarks*' --artifacts "$work/bdn" --exporters json >"$work/bdn.log" 2>&1 ||
+  --filter '*AssetFormatBenchmarks*' --buildTimeout 900 --artifacts "$work/bdn" --exporters json >"$work/bdn.log" 2>&1 ||
   { tail -40 "$work/bdn.log" >&2; exit 1; }
 
 python3 - "$work" "$fixture" <<'PY' || { grep -iE 'exception|error' "$work/bdn.log" | head -20 >&2; exit 1; }
