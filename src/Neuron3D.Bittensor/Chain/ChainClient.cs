@@ -1,0 +1,147 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Neuron3D.Bittensor.Chain.Rpc;
+using Neuron3D.Bittensor.Metadata;
+using Neuron3D.Bittensor.Scale;
+using Neuron3D.Bittensor.Storage;
+
+namespace Neuron3D.Bittensor.Chain;
+
+/// <summary>
+/// Typed reads over <see cref="SubstrateRpcClient"/>: runtime version, headers and hashes, metadata (newest version
+/// the runtime offers), storage values at the head or at a block hash, paged key enumeration and runtime API calls.
+/// Block hashes are 0x-hex strings as the node returns them; null means the best block.
+/// </summary>
+public sealed class ChainClient : IAsyncDisposable
+{
+    private ChainClient(SubstrateRpcClient rpc) => Rpc = rpc;
+
+    /// <summary>The underlying JSON-RPC client (subscriptions, raw requests, dev RPCs of a local chain).</summary>
+    public SubstrateRpcClient Rpc { get; }
+
+    /// <summary>Connects to <paramref name="endpoint"/> (ws:// or wss://).</summary>
+    /// <exception cref="RpcConnectionException">The node cannot be reached.</exception>
+    public static async Task<ChainClient> ConnectAsync(Uri endpoint, RpcClientOptions? options = null, CancellationToken cancellationToken = default) =>
+        new(await SubstrateRpcClient.ConnectAsync(endpoint, options, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Spec/transaction version of the runtime at <paramref name="blockHash"/>.</summary>
+    public async Task<RuntimeVersion> GetRuntimeVersionAsync(string? blockHash = null, CancellationToken cancellationToken = default) =>
+        RuntimeVersion.FromJson(await Rpc.RequestAsync("state_getRuntimeVersion", At(blockHash), cancellationToken: cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Hash of block <paramref name="number"/> (genesis = 0), or of the best block when null.</summary>
+    /// <exception cref="RpcProtocolException">No such block (the node answered null).</exception>
+    public async Task<string> GetBlockHashAsync(uint? number = null, CancellationToken cancellationToken = default)
+    {
+        var result = await Rpc.RequestAsync("chain_getBlockHash", number is { } n ? [n] : [], cancellationToken: cancellationToken).ConfigureAwait(false);
+        return result.ValueKind == JsonValueKind.String ? result.GetString()!
+            : throw new RpcProtocolException($"the node knows no block {number}");
+    }
+
+    /// <summary>Header of <paramref name="blockHash"/>, or of the best block.</summary>
+    public async Task<BlockHeader> GetHeaderAsync(string? blockHash = null, CancellationToken cancellationToken = default) =>
+        BlockHeader.FromJson(await Rpc.RequestAsync("chain_getHeader", At(blockHash), cancellationToken: cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
+    /// The runtime metadata at <paramref name="blockHash"/>: the newest version among 16 and 15 that the runtime
+    /// offers through <c>Metadata_metadata_at_version</c>, else V14 from <c>state_getMetadata</c>.
+    /// </summary>
+    public async Task<RuntimeMetadata> GetMetadataAsync(string? blockHash = null, CancellationToken cancellationToken = default)
+    {
+        uint[] versions = [];
+        try
+        {
+            var listed = await StateCallAsync("Metadata_metadata_versions", ReadOnlyMemory<byte>.Empty, blockHash, cancellationToken).ConfigureAwait(false);
+            var reader = new ScaleReader(listed);
+            versions = reader.ReadSequence(static (ref ScaleReader r) => r.ReadU32(), 4);
+        }
+        catch (RpcException)
+        {
+            // Old runtimes lack the API; state_getMetadata below still works.
+        }
+        foreach (var version in new uint[] { 16, 15 })
+        {
+            if (!versions.Contains(version)) continue;
+            var bytes = await StateCallAsync("Metadata_metadata_at_version", BitConverter.GetBytes(version), blockHash, cancellationToken).ConfigureAwait(false);
+            if (RuntimeMetadata.ParseMetadataAtVersionResult(bytes) is { } metadata) return metadata;
+        }
+        return await GetMetadataAsync(14, blockHash, cancellationToken).ConfigureAwait(false) ?? throw new RpcProtocolException("no metadata");
+    }
+
+    /// <summary>Metadata of exactly <paramref name="version"/> (14 via <c>state_getMetadata</c>), or null if not offered.</summary>
+    public async Task<RuntimeMetadata?> GetMetadataAsync(uint version, string? blockHash = null, CancellationToken cancellationToken = default)
+    {
+        if (version == 14)
+        {
+            var hex = await Rpc.RequestAsync<string>("state_getMetadata", At(blockHash), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var metadata = RuntimeMetadata.Parse(Hex.Decode(hex));
+            return metadata.Version == 14 ? metadata : null;
+        }
+        var bytes = await StateCallAsync("Metadata_metadata_at_version", BitConverter.GetBytes(version), blockHash, cancellationToken).ConfigureAwait(false);
+        return RuntimeMetadata.ParseMetadataAtVersionResult(bytes);
+    }
+
+    /// <summary>Raw storage value under <paramref name="key"/>, or null when absent.</summary>
+    public async Task<byte[]?> GetStorageAsync(ReadOnlyMemory<byte> key, string? blockHash = null, CancellationToken cancellationToken = default)
+    {
+        var result = await Rpc.RequestAsync("state_getStorage", [Hex.Encode(key.Span), .. At(blockHash)], cancellationToken: cancellationToken).ConfigureAwait(false);
+        return result.ValueKind == JsonValueKind.String ? Hex.Decode(result.GetString()!) : null;
+    }
+
+    /// <summary>
+    /// Reads and decodes <paramref name="item"/>[<paramref name="keys"/>]; absent values give the item's default
+    /// (Default modifier) or null (Optional modifier).
+    /// </summary>
+    public async Task<ScaleValue?> ReadStorageAsync(StorageItem item, ScaleValue[] keys, string? blockHash = null, CancellationToken cancellationToken = default) =>
+        item.DecodeValueOrDefault(await GetStorageAsync(item.Key(keys), blockHash, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Up to <paramref name="count"/> keys under <paramref name="prefix"/> after <paramref name="startKey"/> (exclusive), in key order.</summary>
+    public async Task<IReadOnlyList<byte[]>> GetKeysPagedAsync(ReadOnlyMemory<byte> prefix, int count, ReadOnlyMemory<byte>? startKey = null,
+        string? blockHash = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        object?[] parameters = [Hex.Encode(prefix.Span), count, startKey is { } s ? Hex.Encode(s.Span) : null, .. At(blockHash)];
+        var keys = await Rpc.RequestAsync<string[]>("state_getKeysPaged", parameters, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return keys.Select(Hex.Decode).ToArray();
+    }
+
+    /// <summary>
+    /// Every (key, value) of <paramref name="item"/> under the first <paramref name="partialKeys"/>, fetched in pages of
+    /// <paramref name="pageSize"/> keys with one <c>state_queryStorageAt</c> per page. Pin <paramref name="blockHash"/>
+    /// for a consistent snapshot (defaults to the best block at the start).
+    /// </summary>
+    public async IAsyncEnumerable<(byte[] Key, ScaleValue Value)> EnumerateStorageAsync(StorageItem item, ScaleValue[] partialKeys,
+        int pageSize = 256, string? blockHash = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var prefix = item.PrefixKey(partialKeys);
+        blockHash ??= await GetBlockHashAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        byte[]? start = null;
+        while (true)
+        {
+            var keys = await GetKeysPagedAsync(prefix, pageSize, start, blockHash, cancellationToken).ConfigureAwait(false);
+            if (keys.Count == 0) yield break;
+            var changes = await Rpc.RequestAsync("state_queryStorageAt", [keys.Select(k => Hex.Encode(k)).ToArray(), blockHash],
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var set in changes.EnumerateArray())
+            foreach (var change in set.GetProperty("changes").EnumerateArray())
+                values[change[0].GetString()!] = change[1].ValueKind == JsonValueKind.String ? change[1].GetString() : null;
+            foreach (var key in keys)
+                if (values.TryGetValue(Hex.Encode(key), out var hex) && hex is not null)
+                    yield return (key, item.DecodeValue(Hex.Decode(hex)));
+            if (keys.Count < pageSize) yield break;
+            start = keys[^1];
+        }
+    }
+
+    /// <summary>Calls runtime API function <paramref name="method"/> (e.g. <c>NeuronInfoRuntimeApi_get_neurons_lite</c>) with SCALE arguments.</summary>
+    public async Task<byte[]> StateCallAsync(string method, ReadOnlyMemory<byte> arguments, string? blockHash = null, CancellationToken cancellationToken = default)
+    {
+        var hex = await Rpc.RequestAsync<string>("state_call", [method, Hex.Encode(arguments.Span), .. At(blockHash)], cancellationToken: cancellationToken).ConfigureAwait(false);
+        return Hex.Decode(hex);
+    }
+
+    private static object?[] At(string? blockHash) => blockHash is null ? [] : [blockHash];
+
+    /// <summary>Closes the connection.</summary>
+    public ValueTask DisposeAsync() => Rpc.DisposeAsync();
+}
