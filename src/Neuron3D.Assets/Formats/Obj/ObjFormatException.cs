@@ -1,10 +1,14 @@
 namespace Neuron3D.Assets.Formats.Obj;
 
-/// <summary>An OBJ file is malformed, exceeds a configured cap, or holds something this reader does not support.</summary>
+/// <summary>An OBJ file is malformed or exceeds a configured cap; <see cref="Line"/> says where.</summary>
 public sealed class ObjFormatException : AssetFormatException
 {
-    public ObjFormatException(string message, Exception? innerException = null)
-        : base("OBJ: " + message, innerException)
+    public ObjFormatException(string message, long? line = null, Exception? innerException = null)
+        : base(line is { } l ? $"OBJ (line {l}): {message}" : "OBJ: " + message, innerException)
     {
+        Line = line;
     }
+
+    /// <summary>1-based line at fault, when a line is at fault.</summary>
+    public long? Line { get; }
 }

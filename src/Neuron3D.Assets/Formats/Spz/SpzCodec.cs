@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using Neuron3D.Assets.Splats;
@@ -158,19 +157,10 @@ public static class SpzCodec
                     throw new SpzFormatException($"zstd frame declares {declared} bytes; the payload header ({planes.Count} points, degree {planes.FileShDegree}) implies {expected}");
                 var variant = container == SpzVariant.Sn17Zstd ? container : planes.Version == 3 ? SpzVariant.UpstreamGzipV3 : SpzVariant.UpstreamGzipV2;
                 info = new SpzInfo(variant, planes.Version, planes.Count, planes.FileShDegree, fractionalBits, antialiased, declaredSize);
-                var buffer = ArrayPool<byte>.Shared.Rent((int)planes.Length);
-                try
-                {
-                    var body = buffer.AsSpan(0, (int)planes.Length);
-                    ReadExactly(inflated, body, $"{planes.Length} bytes of attribute planes");
-                    Span<byte> probe = stackalloc byte[1];
-                    if (inflated.Read(probe) != 0) throw new SpzFormatException($"decompressed data continues past the {expected} bytes the header implies (trailing data or a second frame)");
-                    return planes.Unpack(body, fractionalBits);
-                }
-                finally
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                }
+                var body = ReadGrowing(inflated, (int)planes.Length);
+                Span<byte> probe = stackalloc byte[1];
+                if (inflated.Read(probe) != 0) throw new SpzFormatException($"decompressed data continues past the {expected} bytes the header implies (trailing data or a second frame)");
+                return planes.Unpack(body, fractionalBits);
             }
             catch (Exception e) when (e is InvalidDataException or ZstdException or IOException)
             {
@@ -188,6 +178,30 @@ public static class SpzCodec
             if (read == 0) throw new SpzFormatException($"decompressed data ends after {total} of {destination.Length} bytes of {what}");
             total += read;
         }
+    }
+
+    /// <summary>
+    /// Reads exactly <paramref name="length"/> bytes, growing the buffer as data actually arrives: memory follows what the
+    /// stream really produces, not what a (possibly forged) header claims.
+    /// </summary>
+    private static byte[] ReadGrowing(Stream stream, int length)
+    {
+        const int initialCapacity = 1 << 20;
+        var buffer = GC.AllocateUninitializedArray<byte>(Math.Min(length, initialCapacity));
+        var total = 0;
+        while (total < length)
+        {
+            if (total == buffer.Length)
+            {
+                var grown = GC.AllocateUninitializedArray<byte>((int)Math.Min(length, 2L * buffer.Length));
+                buffer.AsSpan(0, total).CopyTo(grown);
+                buffer = grown;
+            }
+            var read = stream.Read(buffer, total, buffer.Length - total);
+            if (read == 0) throw new SpzFormatException($"decompressed data ends after {total} of {length} bytes of attribute planes");
+            total += read;
+        }
+        return buffer;
     }
 
     private static SplatCloud DecodeV4(ReadOnlySpan<byte> file, SpzReadOptions options, out SpzInfo info)
@@ -211,45 +225,47 @@ public static class SpzCodec
             throw new SpzFormatException($"table of contents at {tocOffset} does not fit in the {file.Length}-byte file");
         info = new SpzInfo(SpzVariant.UpstreamV4, 4, (int)count, degree, fractionalBits, (flags & 1) != 0, null);
 
-        var buffer = ArrayPool<byte>.Shared.Rent((int)planes.Length);
-        try
+        // First check the whole table of contents against the point count and the file, then allocate.
+        var streams = new (int Offset, int CompressedSize, int Length)[streamCount];
+        var streamOffset = tocOffset + (long)streamCount * V4TocEntryBytes;
+        var entry = 0;
+        foreach (var length in lengths)
         {
-            var streamOffset = tocOffset + (long)streamCount * V4TocEntryBytes;
-            var entry = 0;
-            long planeOffset = 0;
-            using var decompressor = new Decompressor();
-            foreach (var length in lengths)
+            if (length == 0) continue;
+            var toc = file.Slice((int)tocOffset + entry * V4TocEntryBytes, V4TocEntryBytes);
+            var compressedSize = BinaryPrimitives.ReadUInt64LittleEndian(toc);
+            var uncompressedSize = BinaryPrimitives.ReadUInt64LittleEndian(toc[8..]);
+            if (uncompressedSize != (ulong)length)
+                throw new SpzFormatException($"stream {entry} declares {uncompressedSize} bytes; {count} points need {length}");
+            if (compressedSize > (ulong)(file.Length - streamOffset))
+                throw new SpzFormatException($"stream {entry} ({compressedSize} bytes at {streamOffset}) runs past the end of the file");
+            var frame = file.Slice((int)streamOffset, (int)compressedSize);
+            if (ZstdFrameHeader.ContentSize(frame) is { } declared && declared != length)
+                throw new SpzFormatException($"stream {entry}'s zstd frame declares {declared} bytes; {count} points need {length}");
+            streams[entry++] = ((int)streamOffset, (int)compressedSize, (int)length);
+            streamOffset += (long)compressedSize;
+        }
+        if (streamOffset != file.Length) throw new SpzFormatException($"{file.Length - streamOffset} bytes follow the last stream");
+
+        var planeBytes = GC.AllocateUninitializedArray<byte>((int)planes.Length);
+        var planeOffset = 0;
+        using var decompressor = new Decompressor();
+        for (var s = 0; s < streams.Length; s++)
+        {
+            var (offset, compressedSize, length) = streams[s];
+            int written;
+            try
             {
-                if (length == 0) continue;
-                var toc = file.Slice((int)tocOffset + entry * V4TocEntryBytes, V4TocEntryBytes);
-                var compressedSize = BinaryPrimitives.ReadUInt64LittleEndian(toc);
-                var uncompressedSize = BinaryPrimitives.ReadUInt64LittleEndian(toc[8..]);
-                if (uncompressedSize != (ulong)length)
-                    throw new SpzFormatException($"stream {entry} declares {uncompressedSize} bytes; {count} points need {length}");
-                if (compressedSize > (ulong)(file.Length - streamOffset))
-                    throw new SpzFormatException($"stream {entry} ({compressedSize} bytes at {streamOffset}) runs past the end of the file");
-                var destination = buffer.AsSpan((int)planeOffset, (int)length);
-                int written;
-                try
-                {
-                    written = decompressor.Unwrap(file.Slice((int)streamOffset, (int)compressedSize), destination);
-                }
-                catch (ZstdException e)
-                {
-                    throw new SpzFormatException($"stream {entry}: corrupt zstd data: {e.Message}", e);
-                }
-                if (written != length) throw new SpzFormatException($"stream {entry} decompresses to {written} bytes, {length} expected");
-                streamOffset += (long)compressedSize;
-                planeOffset += length;
-                entry++;
+                written = decompressor.Unwrap(file.Slice(offset, compressedSize), planeBytes.AsSpan(planeOffset, length));
             }
-            if (streamOffset != file.Length) throw new SpzFormatException($"{file.Length - streamOffset} bytes follow the last stream");
-            return planes.Unpack(buffer.AsSpan(0, (int)planes.Length), fractionalBits);
+            catch (ZstdException e)
+            {
+                throw new SpzFormatException($"stream {s}: corrupt zstd data: {e.Message}", e);
+            }
+            if (written != length) throw new SpzFormatException($"stream {s} decompresses to {written} bytes, {length} expected");
+            planeOffset += length;
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        return planes.Unpack(planeBytes, fractionalBits);
     }
 
     private static byte[] EncodeV4(SplatCloud cloud, SpzWriteOptions options)
