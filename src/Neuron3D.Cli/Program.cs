@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Neuron3D.Cli.Commands;
+using Neuron3D.Cli.Infrastructure;
 
 namespace Neuron3D.Cli;
 
@@ -11,6 +13,9 @@ public static class Program
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("Neuron3D: a Bittensor node for 3D-generation subnets (Subnet 17, 404-GEN).");
+        GlobalOptions.AddTo(root);
+        root.Subcommands.Add(WalletCommands.Create());
+        root.Subcommands.Add(AxonCommands.Create());
         return root;
     }
 }

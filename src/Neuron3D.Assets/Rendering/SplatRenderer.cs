@@ -43,7 +43,7 @@ public static class SplatRenderer
 
     private struct Projected
     {
-        public float Mx, My, ConicA, ConicB, ConicC, Opacity, R, G, B;
+        public float Mx, My, ConicA, ConicB, ConicC, Opacity, MinPower, R, G, B;
         public int X0, Y0, X1, Y1;
     }
 
@@ -169,6 +169,7 @@ public static class SplatRenderer
             p.ConicB = -b / det;
             p.ConicC = a / det;
             p.Opacity = opacity;
+            p.MinPower = MathF.Log(MinAlpha / opacity); // exponents below this give alpha < 1/255: skip exp()
             p.R = MathF.Max(0, SplatMath.ShDcToColor(cloud.ShDc[3 * i]));
             p.G = MathF.Max(0, SplatMath.ShDcToColor(cloud.ShDc[3 * i + 1]));
             p.B = MathF.Max(0, SplatMath.ShDcToColor(cloud.ShDc[3 * i + 2]));
@@ -218,43 +219,43 @@ public static class SplatRenderer
         }
     }
 
-    private static void RasteriseTile(Projected[] projected, ReadOnlySpan<int> list, int tileX, int tileY, RenderImage image, Vector3 background)
+    private static unsafe void RasteriseTile(Projected[] projected, ReadOnlySpan<int> list, int tileX, int tileY, RenderImage image, Vector3 background)
     {
         int left = tileX * TileSize, top = tileY * TileSize;
         int right = Math.Min(image.Width - 1, left + TileSize - 1), bottom = Math.Min(image.Height - 1, top + TileSize - 1);
         int w = right - left + 1, pixels = w * (bottom - top + 1);
-        Span<float> transmittance = stackalloc float[TileSize * TileSize];
-        Span<float> color = stackalloc float[3 * TileSize * TileSize];
-        transmittance.Fill(1f);
-        color.Clear();
+        var transmittance = stackalloc float[TileSize * TileSize];
+        var color = stackalloc float[3 * TileSize * TileSize];
+        new Span<float>(transmittance, TileSize * TileSize).Fill(1f);
+        new Span<float>(color, 3 * TileSize * TileSize).Clear();
         var opaque = 0;
 
         foreach (var s in list)
         {
             ref var p = ref projected[s];
             int x0 = Math.Max(left, p.X0), x1 = Math.Min(right, p.X1), y0 = Math.Max(top, p.Y0), y1 = Math.Min(bottom, p.Y1);
+            float halfA = 0.5f * p.ConicA, minPower = p.MinPower, opacity = p.Opacity;
             for (var y = y0; y <= y1; y++)
             {
                 var dy = y + 0.5f - p.My;
-                var rowBase = (y - top) * w - left;
+                var row = (y - top) * w - left;
                 var halfCdy2 = 0.5f * p.ConicC * dy * dy;
                 var bdy = p.ConicB * dy;
                 for (var x = x0; x <= x1; x++)
                 {
-                    var k = rowBase + x;
-                    var t = transmittance[k];
+                    var t = transmittance[row + x];
                     if (t < OpaqueTransmittance) continue;
                     var dx = x + 0.5f - p.Mx;
-                    var power = -0.5f * p.ConicA * dx * dx - bdy * dx - halfCdy2;
-                    if (power > 0) continue;
-                    var alpha = MathF.Min(MaxAlpha, p.Opacity * MathF.Exp(power));
-                    if (alpha < MinAlpha) continue;
+                    var power = -halfA * dx * dx - bdy * dx - halfCdy2;
+                    if (power < minPower || power > 0) continue;
+                    var alpha = MathF.Min(MaxAlpha, opacity * MathF.Exp(power));
                     var weight = alpha * t;
-                    color[3 * k] += p.R * weight;
-                    color[3 * k + 1] += p.G * weight;
-                    color[3 * k + 2] += p.B * weight;
+                    var c = color + 3 * (row + x);
+                    c[0] += p.R * weight;
+                    c[1] += p.G * weight;
+                    c[2] += p.B * weight;
                     t *= 1 - alpha;
-                    transmittance[k] = t;
+                    transmittance[row + x] = t;
                     if (t < OpaqueTransmittance) opaque++;
                 }
             }

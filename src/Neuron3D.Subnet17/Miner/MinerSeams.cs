@@ -1,0 +1,24 @@
+using Neuron3D.Assets.Splats;
+using Neuron3D.Subnet17.Protocol;
+
+namespace Neuron3D.Subnet17.Miner;
+
+/// <summary>Where the miner reads the subnet's neurons from (the chain's metagraph in production).</summary>
+public interface IMetagraphSource
+{
+    /// <summary>Every neuron of the subnet, indexed by uid (row i has uid i).</summary>
+    Task<IReadOnlyList<NeuronView>> ReadNeuronsAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Turns a task into Gaussian splats: the built-in generator, an HTTP generation service, a model.</summary>
+public interface IMinerGenerator
+{
+    /// <summary>Shown in logs and the journal.</summary>
+    string Name { get; }
+
+    /// <summary>Whether this generator can do tasks of <paramref name="kind"/> (image tasks need a capable backend).</summary>
+    bool Supports(TaskKind kind);
+
+    /// <summary>Generates the asset; throws on failure (the miner then skips the task).</summary>
+    Task<SplatCloud> GenerateAsync(Sn17Task task, CancellationToken cancellationToken);
+}
