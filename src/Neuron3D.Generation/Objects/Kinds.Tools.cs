@@ -242,7 +242,7 @@ internal static partial class Kinds
             for (var i = 0; i < 6; i++)
             {
                 var a = i * MathF.Tau / 6;
-                foreach (var dy in new[] { 0.035f, 0.085f }) b.Cylinder("jingle", metal, V(MathF.Cos(a) * 0.47f, dy - 0.015f, MathF.Sin(a) * 0.47f), 0.06f, 0.015f, -1, AlignY(V(MathF.Cos(a), 0, MathF.Sin(a))) * RotX(0));
+                foreach (var dy in new[] { 0.035f, 0.085f }) b.Cylinder("jingle", metal, V(MathF.Cos(a) * 0.47f, dy - 0.015f, MathF.Sin(a) * 0.47f), 0.06f, 0.015f, -1, AlignY(V(MathF.Cos(a), 0, MathF.Sin(a))));
             }
         });
     }

@@ -100,17 +100,4 @@ public sealed class PartAssembly
         var offset = -(min + max) / 2 * scale;
         return new PartAssembly(Parts.Select(p => p.Transformed(scale, offset)).ToArray());
     }
-
-    /// <summary>Signed distance of the union (minimum over parts) and the index of the nearest part.</summary>
-    public float Distance(Vector3 p, out int nearestPart)
-    {
-        var best = float.MaxValue;
-        nearestPart = 0;
-        for (var i = 0; i < Parts.Count; i++)
-        {
-            var d = Parts[i].Distance(p);
-            if (d < best) { best = d; nearestPart = i; }
-        }
-        return best;
-    }
 }

@@ -36,9 +36,6 @@ public sealed record Modifiers(
 
     /// <summary>The second colour named, or null.</summary>
     public Rgb? SecondaryColor => Colors.Count > 1 ? Colors[1] : null;
-
-    /// <summary>Whether anything was set.</summary>
-    public bool IsEmpty => Colors.Count == 0 && Material is null && Overlay is null && Style == Style.None && Size == SizeModifier.Identity && !Glowing;
 }
 
 /// <summary>A part the prompt attaches to the main object ("with a red roof", "holding a sword", "on a stone plinth").</summary>
@@ -78,7 +75,4 @@ public sealed record PromptAnalysis(
 {
     /// <summary>Whether a pose or state lemma occurs.</summary>
     public bool HasPose(string lemma) => Poses.Contains(lemma);
-
-    /// <summary>The attached parts whose noun is <paramref name="noun"/> (lemma).</summary>
-    public IEnumerable<AttachedPart> PartsNamed(string noun) => Parts.Where(p => p.Noun == noun);
 }
