@@ -54,8 +54,12 @@ public static class SplatSurface
         {
             var p = cloud.Position(i);
             if (cloud.Opacity(i) < minOpacity || !float.IsFinite(p.X + p.Y + p.Z)) continue;
-            min = Vector3.Min(min, p);
-            max = Vector3.Max(max, p);
+            // Bounds of the splat's body (3σ), so one splat or a flat sheet still gets a grid of real size.
+            var s = cloud.Scale(i);
+            var reach = new Vector3(3f * (s.X + s.Y + s.Z) / 3f);
+            if (!float.IsFinite(reach.X)) reach = Vector3.Zero;
+            min = Vector3.Min(min, p - reach);
+            max = Vector3.Max(max, p + reach);
         }
         return (min, max);
     }
