@@ -22,6 +22,9 @@ public sealed class AssetComposer(ObjectLibrary library)
     /// <summary>Most copies a count word produces ("five chairs" gives at most this many).</summary>
     public const int MaxCopies = 4;
 
+    /// <summary>Largest relative change of each axis the seed applies to the whole object (±6 %).</summary>
+    public const float SeedJitter = 0.06f;
+
     /// <summary>A composer over the built-in library.</summary>
     public static AssetComposer Default { get; } = new(ObjectLibrary.Default);
 
@@ -51,12 +54,11 @@ public sealed class AssetComposer(ObjectLibrary library)
         var parts = builder.Parts.ToList();
         parts = ApplyPartSizes(parts, analysis);
         parts = AttachObjects(parts, analysis, builder, kind?.Id, random);
+        // Size words stretch the whole object; the seed adds a small proportion jitter so every seed is a variation.
         var size = analysis.Main.Size;
-        if (size.Height != 1 || size.Width != 1 || size.Length != 1)
-        {
-            var factors = new Vector3(size.Width, size.Height, size.Length);
-            parts = parts.Select(p => p.StretchedBy(factors)).ToList();
-        }
+        var jitter = new Vector3(random.Range(1 - SeedJitter, 1 + SeedJitter), random.Range(1 - SeedJitter, 1 + SeedJitter), random.Range(1 - SeedJitter, 1 + SeedJitter));
+        var factors = new Vector3(size.Width, size.Height, size.Length) * jitter;
+        parts = parts.Select(p => p.StretchedBy(factors)).ToList();
         if (analysis.Count > 1 && !builder.CountHandled) parts = Repeat(parts, Math.Min(analysis.Count, MaxCopies));
         if (parts.Count > PartBuilder.MaxParts) parts = parts.Take(PartBuilder.MaxParts).ToList();
         return new ComposedAsset(analysis, new PartAssembly(parts).Normalized(), kindName, category, kind is null);

@@ -172,7 +172,10 @@ public sealed class PartBuilder
     {
         var points = new Vector2[radiusHeightPairs.Length / 2];
         for (var i = 0; i < points.Length; i++) points[i] = new Vector2(radiusHeightPairs[2 * i], radiusHeightPairs[2 * i + 1]);
-        Add(slot, new LathePrimitive(points), baseCenter, m, rotation);
+        // Centre the profile vertically so the primitive's symmetric bounds are tight.
+        var mid = (points.Min(p => p.Y) + points.Max(p => p.Y)) / 2;
+        for (var i = 0; i < points.Length; i++) points[i].Y -= mid;
+        Add(slot, new LathePrimitive(points), baseCenter + Vector3.Transform(new Vector3(0, mid, 0), rotation ?? Quaternion.Identity), m, rotation);
     }
 
     /// <summary>An outline (x, y pairs, counter-clockwise) in the XY plane extruded to <paramref name="thickness"/> along Z.</summary>
@@ -180,7 +183,10 @@ public sealed class PartBuilder
     {
         var points = new Vector2[xyPairs.Length / 2];
         for (var i = 0; i < points.Length; i++) points[i] = new Vector2(xyPairs[2 * i], xyPairs[2 * i + 1]);
-        Add(slot, new ExtrusionPrimitive(EnsureCounterClockwise(points), thickness / 2), center, m, rotation);
+        // Centre the outline so the primitive's symmetric bounds are tight.
+        var mid = new Vector2((points.Min(p => p.X) + points.Max(p => p.X)) / 2, (points.Min(p => p.Y) + points.Max(p => p.Y)) / 2);
+        for (var i = 0; i < points.Length; i++) points[i] -= mid;
+        Add(slot, new ExtrusionPrimitive(EnsureCounterClockwise(points), thickness / 2), center + Vector3.Transform(new Vector3(mid, 0), rotation ?? Quaternion.Identity), m, rotation);
     }
 
     /// <summary>The rotation taking +Y onto <paramref name="direction"/>.</summary>
