@@ -8,9 +8,10 @@ cd "$root"
 [ -d tools/js/node_modules ] || (cd tools/js && npm ci --no-audit --no-fund)
 
 artifacts="$(mktemp -d)"
-trap 'rm -rf "$artifacts"' EXIT
+trap 'echo "artifacts kept in $artifacts" >&2' ERR
 echo "running BenchmarkDotNet (short job) ..." >&2
-if ! dotnet run -c Release --project bench/Neuron3D.Bench -- --filter '*Sr25519Benchmarks*' --job short \
+# --inProcess: no generated boilerplate project to build (its 2-minute build timeout fails on a busy machine)
+if ! dotnet run -c Release --project bench/Neuron3D.Bench -- --filter '*Sr25519Benchmarks*' --job short --inProcess \
      --exporters json --artifacts "$artifacts" >"$artifacts/bdn.log" 2>&1; then
   cat "$artifacts/bdn.log" >&2
   exit 1
@@ -26,7 +27,10 @@ const results = path.join(dir, 'results');
 const report = fs.readdirSync(results).find((f) => f.includes('Sr25519Benchmarks') && f.endsWith('.json'));
 if (!report) throw new Error('BenchmarkDotNet JSON report missing in ' + results);
 const ns = {};
-for (const b of JSON.parse(fs.readFileSync(path.join(results, report), 'utf8')).Benchmarks) ns[b.Method] = b.Statistics.Mean;
+for (const b of JSON.parse(fs.readFileSync(path.join(results, report), 'utf8')).Benchmarks) {
+  if (!b.Statistics) throw new Error(`BenchmarkDotNet has no result for ${b.Method}; see ${dir}/bdn.log`);
+  ns[b.Method] = b.Statistics.Mean;
+}
 const js = JSON.parse(fs.readFileSync(path.join(dir, 'js.json'), 'utf8'));
 const us = (x) => (x / 1000).toFixed(1).padStart(9) + ' µs';
 const rows = [
@@ -51,3 +55,4 @@ console.log('wasm-crypto sign   / our sign        ' + ratio(js.sr25519Sign, ns.S
 console.log('our verify / libsodium Ed25519 verify ' + ratio(ns.Sr25519Verify, ns.Ed25519Verify) + '   (goal ≤ 1.3×)');
 console.log('our sign   / libsodium Ed25519 sign   ' + ratio(ns.Sr25519Sign, ns.Ed25519Sign));
 JS
+rm -rf "$artifacts"

@@ -16,6 +16,7 @@ public static class Program
         GlobalOptions.AddTo(root);
         root.Subcommands.Add(WalletCommands.Create());
         root.Subcommands.Add(AxonCommands.Create());
+        root.Subcommands.Add(GenerateCommands.Create());
         root.Subcommands.Add(MinerCommands.Create());
         return root;
     }

@@ -8,6 +8,7 @@ import {
 } from '@polkadot/util-crypto';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
 import * as wasm from '@polkadot/wasm-crypto';
+import * as scure from '@scure/sr25519';
 
 const DEV_PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
 const hex = (u8a) => u8aToHex(u8a).slice(2);
@@ -46,6 +47,14 @@ const handlers = {
     }
     return { valid, validWasm: wasm.sr25519Verify(bytes(signature), bytes(message), bytes(publicKey)) };
   },
+  // byte-exact checks: @scure/sr25519 with the transcript RNG's 32 random bytes fixed (secretKey in ed25519 form)
+  signWithRandom: ({ secretKey, message, random }) => ({
+    signature: hex(scure.sign(bytes(secretKey), bytes(message), () => bytes(random))),
+  }),
+  deriveSoftWithRandom: ({ secretKey, chainCode, random }) => ({
+    secretKey: hex(scure.HDKD.secretSoft(bytes(secretKey), bytes(chainCode), () => bytes(random))),
+  }),
+  deriveHard: ({ secretKey, chainCode }) => ({ secretKey: hex(scure.HDKD.secretHard(bytes(secretKey), bytes(chainCode))) }),
   mnemonicGenerate: ({ words }) => ({ phrase: mnemonicGenerate(words) }),
   mnemonic: ({ phrase, password }) => {
     const miniSecret = mnemonicToMiniSecret(phrase, password ?? '');

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 
 namespace Neuron3D.Bittensor.Keys;
 
@@ -47,34 +46,40 @@ internal struct MerlinTranscript
     }
 
     /// <summary>
-    /// Merlin's transcript RNG: forks this transcript, rekeys the fork with the witness (secret) bytes under
-    /// <paramref name="label"/>, then with 32 bytes from the OS CSPRNG, and fills <paramref name="output"/>.
-    /// Leaves this transcript unchanged; the output is secret-dependent yet never repeats across calls.
+    /// Merlin's transcript RNG: forks this transcript, rekeys the fork with each witness (secret) under
+    /// <paramref name="label"/>, then with <paramref name="random32"/> (32 bytes from the OS CSPRNG in production),
+    /// and fills <paramref name="output"/>. Leaves this transcript unchanged; the output depends on the secret and
+    /// never repeats across calls.
     /// </summary>
-    public readonly void WitnessBytes(ReadOnlySpan<byte> label, ReadOnlySpan<byte> witness, Span<byte> output)
-        => WitnessBytes(label, witness, [], output);
-
-    /// <summary><see cref="WitnessBytes(ReadOnlySpan{byte}, ReadOnlySpan{byte}, Span{byte})"/> with a second witness.</summary>
-    public readonly void WitnessBytes(ReadOnlySpan<byte> label, ReadOnlySpan<byte> witness, ReadOnlySpan<byte> witness2, Span<byte> output)
+    public readonly void WitnessBytes(ReadOnlySpan<byte> label, ReadOnlySpan<byte> witness, ReadOnlySpan<byte> random32, Span<byte> output)
     {
         var rng = _strobe;
-        Span<byte> scratch = stackalloc byte[32];
-        try
-        {
-            RekeyWithWitness(ref rng, label, witness);
-            if (!witness2.IsEmpty) RekeyWithWitness(ref rng, label, witness2);
-            RandomNumberGenerator.Fill(scratch);
-            rng.MetaAd("rng"u8, more: false);
-            rng.Key(scratch, more: false);
-            BinaryPrimitives.WriteUInt32LittleEndian(scratch, checked((uint)output.Length));
-            rng.MetaAd(scratch[..4], more: false);
-            rng.Prf(output, more: false);
-        }
-        finally
-        {
-            rng.Clear();
-            CryptographicOperations.ZeroMemory(scratch);
-        }
+        RekeyWithWitness(ref rng, label, witness);
+        FinalizeRng(ref rng, random32, output);
+    }
+
+    /// <summary><see cref="WitnessBytes(ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, Span{byte})"/>
+    /// rekeyed with two witnesses in order.</summary>
+    public readonly void WitnessBytes(ReadOnlySpan<byte> label, ReadOnlySpan<byte> witness, ReadOnlySpan<byte> witness2,
+        ReadOnlySpan<byte> random32, Span<byte> output)
+    {
+        var rng = _strobe;
+        RekeyWithWitness(ref rng, label, witness);
+        RekeyWithWitness(ref rng, label, witness2);
+        FinalizeRng(ref rng, random32, output);
+    }
+
+    /// <summary>Merlin <c>TranscriptRngBuilder::finalize</c> + <c>fill_bytes</c>: rekey with the random bytes, then PRF.</summary>
+    private static void FinalizeRng(ref Strobe128 rng, ReadOnlySpan<byte> random32, Span<byte> output)
+    {
+        if (random32.Length != 32) throw new ArgumentException("the transcript RNG takes 32 random bytes", nameof(random32));
+        Span<byte> length = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(length, checked((uint)output.Length));
+        rng.MetaAd("rng"u8, more: false);
+        rng.Key(random32, more: false);
+        rng.MetaAd(length, more: false);
+        rng.Prf(output, more: false);
+        rng.Clear();
     }
 
     /// <summary>Zeroes the state; call when the transcript absorbed secret material (e.g. HDKD over a secret key).</summary>

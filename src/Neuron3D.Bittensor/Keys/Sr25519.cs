@@ -79,6 +79,17 @@ public static unsafe class Sr25519
     /// <summary>Signs with secret scalar ‖ nonce <paramref name="secretKey64"/> whose public key is <paramref name="publicKey32"/>.</summary>
     internal static void Sign(ReadOnlySpan<byte> secretKey64, ReadOnlySpan<byte> publicKey32, ReadOnlySpan<byte> message, Span<byte> signature64)
     {
+        Span<byte> random = stackalloc byte[32];
+        RandomNumberGenerator.Fill(random);
+        Sign(secretKey64, publicKey32, message, random, signature64);
+        CryptographicOperations.ZeroMemory(random);
+    }
+
+    /// <summary>Signing with the transcript RNG's 32 random bytes given: deterministic, for byte-exact tests against
+    /// another implementation. Production code must use the overload that draws them from the OS.</summary>
+    internal static void Sign(ReadOnlySpan<byte> secretKey64, ReadOnlySpan<byte> publicKey32, ReadOnlySpan<byte> message,
+        ReadOnlySpan<byte> random32, Span<byte> signature64)
+    {
         var t = SubstrateContext;
         t.AppendMessage("sign-bytes"u8, message);
         t.AppendMessage("proto-name"u8, "Schnorr-sig"u8);
@@ -89,7 +100,7 @@ public static unsafe class Sr25519
         Span<byte> k = stackalloc byte[32];
         try
         {
-            t.WitnessBytes("signing"u8, secretKey64[32..], wide);
+            t.WitnessBytes("signing"u8, secretKey64[32..], random32, wide);
             Scalar25519.ReduceWide(wide, r);
             var bigR = signature64[..32];
             BaseMultiply(r, bigR);

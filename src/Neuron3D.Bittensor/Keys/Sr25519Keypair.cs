@@ -167,18 +167,35 @@ public sealed class Sr25519Keypair : IDisposable
     /// </summary>
     public Sr25519Keypair DeriveSoft(ReadOnlySpan<byte> chainCode32)
     {
+        Span<byte> random = stackalloc byte[32];
+        RandomNumberGenerator.Fill(random);
+        try
+        {
+            return DeriveSoft(chainCode32, random);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(random);
+        }
+    }
+
+    /// <summary>Soft derivation with the nonce RNG's 32 random bytes given: deterministic, for byte-exact tests.</summary>
+    internal Sr25519Keypair DeriveSoft(ReadOnlySpan<byte> chainCode32, ReadOnlySpan<byte> random32)
+    {
         RequireChainCode(chainCode32);
         var secret = new SecretBytes(Sr25519.SecretKeySize);
         var t = new MerlinTranscript("SchnorrRistrettoHDKD"u8);
         Span<byte> tweak = stackalloc byte[32];
+        Span<byte> nextChainCode = stackalloc byte[32];
         try
         {
             var source = _secret.Span;
             t.AppendMessage("sign-bytes"u8, ReadOnlySpan<byte>.Empty);
-            t.WitnessBytes("HDKD-nonce"u8, source[32..], source, secret.WritableSpan[32..]);
             t.AppendMessage("chain-code"u8, chainCode32);
             t.AppendMessage("public-key"u8, _publicKey);
             t.ChallengeScalar("HDKD-scalar"u8, tweak);
+            t.ChallengeBytes("HDKD-chaincode"u8, nextChainCode); // unused by sp-core, but it advances the transcript
+            t.WitnessBytes("HDKD-nonce"u8, source[32..], source, random32, secret.WritableSpan[32..]);
             Scalar25519.Add(source[..32], tweak, secret.WritableSpan[..32]);
             return new Sr25519Keypair(secret);
         }
@@ -189,6 +206,7 @@ public sealed class Sr25519Keypair : IDisposable
         }
         finally
         {
+            t.Clear();
             CryptographicOperations.ZeroMemory(tweak);
         }
     }
@@ -199,6 +217,14 @@ public sealed class Sr25519Keypair : IDisposable
     {
         var signature = new byte[Sr25519.SignatureSize];
         Sr25519.Sign(_secret.Span, _publicKey, message, signature);
+        return signature;
+    }
+
+    /// <summary>Signing with the transcript RNG's 32 random bytes given: deterministic, for byte-exact tests.</summary>
+    internal byte[] Sign(ReadOnlySpan<byte> message, ReadOnlySpan<byte> random32)
+    {
+        var signature = new byte[Sr25519.SignatureSize];
+        Sr25519.Sign(_secret.Span, _publicKey, message, random32, signature);
         return signature;
     }
 

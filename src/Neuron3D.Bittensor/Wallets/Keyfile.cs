@@ -137,6 +137,79 @@ public sealed class Keyfile
         }
     }
 
+    /// <summary>
+    /// Encrypts a plaintext keyfile in place with <paramref name="password"/>, keeping its JSON bytes exactly
+    /// (btwallet <c>Keyfile.encrypt</c>). Returns false, leaving the file alone, when it is already NaCl-encrypted.
+    /// Legacy encryption raises <see cref="LegacyKeyfileFormatException"/>; content that is not keyfile JSON raises
+    /// <see cref="KeyfileFormatException"/> and is not encrypted.
+    /// </summary>
+    public bool Encrypt(string password)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        var bytes = ReadAllBytes();
+        try
+        {
+            switch (KeyfileEncryption.DetectFormat(bytes))
+            {
+                case KeyfileFormat.NaCl:
+                    return false;
+                case KeyfileFormat.Plaintext:
+                    KeyfileData.Parse(bytes, Path);
+                    WriteBytes(KeyfileEncryption.Encrypt(bytes, password, KdfCost), overwrite: true);
+                    return true;
+                case var legacy:
+                    throw new LegacyKeyfileFormatException(legacy, Path);
+            }
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+        }
+    }
+
+    /// <summary>
+    /// Decrypts a NaCl keyfile in place, leaving its plaintext JSON (btwallet <c>Keyfile.decrypt</c>). Returns false
+    /// when it is plaintext already. The password is <paramref name="password"/>, else the BT_PW_ variable; a wrong
+    /// one raises <see cref="KeyfileDecryptionException"/> and the file is unchanged.
+    /// </summary>
+    public bool Decrypt(string? password = null) => Decrypt(password, Environment.GetEnvironmentVariable);
+
+    internal bool Decrypt(string? password, Func<string, string?> environment)
+    {
+        var bytes = ReadAllBytes();
+        switch (KeyfileEncryption.DetectFormat(bytes))
+        {
+            case KeyfileFormat.Plaintext:
+                return false;
+            case KeyfileFormat.NaCl:
+                break;
+            case var legacy:
+                throw new LegacyKeyfileFormatException(legacy, Path);
+        }
+        password ??= KeyfilePassword.FromEnvironment(Path, environment)
+                     ?? throw new KeyfilePasswordRequiredException(Path, PasswordEnvironmentVariable);
+        var plaintext = new byte[KeyfileEncryption.GetPlaintextLength(bytes)];
+        try
+        {
+            try
+            {
+                KeyfileEncryption.Decrypt(bytes, password, plaintext, KdfCost);
+            }
+            catch (KeyfileDecryptionException)
+            {
+                throw new KeyfileDecryptionException(
+                    $"Could not decrypt keyfile {Path}: wrong password, or the file is damaged. The file was not changed.", Path);
+            }
+            KeyfileData.Parse(plaintext, Path);
+            WriteBytes(plaintext, overwrite: true);
+            return true;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+    }
+
     /// <summary>Writes raw bytes atomically with mode 0600 (temporary file + rename), honouring <paramref name="overwrite"/>.</summary>
     internal void WriteBytes(ReadOnlySpan<byte> contents, bool overwrite)
     {

@@ -117,8 +117,10 @@ public static class KeyfileEncryption
         var file = new byte[OverheadBytes + plaintext.Length];
         NaClPrefix.CopyTo(file);
         nonce.CopyTo(file.AsSpan(PrefixBytes));
+        // libsodium wants a valid pointer even for an empty message.
+        ReadOnlySpan<byte> message = plaintext.IsEmpty ? stackalloc byte[1] : plaintext;
         fixed (byte* c = &file[PrefixBytes + NonceBytes])
-        fixed (byte* m = plaintext)
+        fixed (byte* m = message)
         fixed (byte* n = nonce)
         fixed (byte* k = key)
         {

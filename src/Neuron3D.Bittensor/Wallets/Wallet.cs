@@ -83,6 +83,32 @@ public sealed class Wallet
         return data.Ss58Address!;
     }
 
+    /// <summary>
+    /// Writes coldkeypub.txt alone from an SS58 address or a <c>0x</c> + 64-hex public key (btcli
+    /// <c>regen-coldkeypub --ss58 / --public-key</c>). Returns the SS58 address.
+    /// </summary>
+    /// <exception cref="WalletInputException">Neither a valid SS58 address nor a 32-byte hex public key.</exception>
+    public string RegenerateColdkeyPub(string ss58AddressOrPublicKeyHex, bool overwrite = false) =>
+        RegenerateColdkeyPub(ParsePublicKey(ss58AddressOrPublicKeyHex), overwrite);
+
+    /// <summary>The 32-byte public key named by an SS58 address (any prefix) or by <c>0x</c> + 64 hex digits.</summary>
+    /// <exception cref="WalletInputException">Neither form is valid.</exception>
+    public static byte[] ParsePublicKey(string ss58AddressOrPublicKeyHex)
+    {
+        ArgumentNullException.ThrowIfNull(ss58AddressOrPublicKeyHex);
+        var text = ss58AddressOrPublicKeyHex.Trim();
+        if (text.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        {
+            var bytes = new byte[Sr25519.PublicKeySize];
+            return KeyfileData.TryParseHex(text, bytes, out var length) && length == bytes.Length
+                ? bytes
+                : throw new WalletInputException($"\"{text}\" is not a public key: expected 0x followed by {2 * Sr25519.PublicKeySize} hex digits.");
+        }
+        return Ss58.TryDecode(text, out var publicKey, out _) && publicKey.Length == Sr25519.PublicKeySize
+            ? publicKey
+            : throw new WalletInputException($"\"{text}\" is not a valid SS58 address (bad characters, length or checksum).");
+    }
+
     /// <summary>Loads the full coldkey (password, else its BT_PW_ variable). The caller disposes the keypair.</summary>
     public Sr25519Keypair GetColdkey(string? password = null) => ColdkeyFile.Read(password).ToKeypair(ColdkeyFile.Path);
 
@@ -92,9 +118,10 @@ public sealed class Wallet
     /// <summary>The coldkey's SS58 address from coldkeypub.txt (no password needed).</summary>
     public string GetColdkeyAddress() => ColdkeyPubFile.Read().GetAddress(ColdkeyPubFile.Path);
 
-    /// <summary>The hotkey's SS58 address from its pub file, else from the plaintext hotkey file.</summary>
-    public string GetHotkeyAddress() => AddressOf(HotkeyPubFile, HotkeyFile)
-        ?? throw new KeyfileNotFoundException(HotkeyPubFile.Exists ? HotkeyFile.Path : HotkeyPubFile.Path);
+    /// <summary>The hotkey's SS58 address from its pub file, else from the hotkey file (an encrypted one needs its BT_PW_ variable).</summary>
+    public string GetHotkeyAddress() => HotkeyPubFile.Exists
+        ? HotkeyPubFile.Read().GetAddress(HotkeyPubFile.Path)
+        : HotkeyFile.Read().GetAddress(HotkeyFile.Path);
 
     /// <summary>The hotkey names of this wallet (files under <c>hotkeys/</c>, pub-only hotkeys included), sorted.</summary>
     public IReadOnlyList<string> ListHotkeys()
@@ -105,7 +132,7 @@ public sealed class Wallet
         var names = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(folder).Select(Path.GetFileName).OfType<string>())
         {
-            if (file.StartsWith('.')) continue; // temporary files of an interrupted write
+            if (file.StartsWith('.') || !IsPlainName(file)) continue; // temporary files of an interrupted write, foreign files
             // "<h>pub.txt" is hotkey <h>'s public file; a hotkey known only by it (watch-only) is still listed.
             names.Add(file.EndsWith(pubSuffix, StringComparison.Ordinal) && file.Length > pubSuffix.Length ? file[..^pubSuffix.Length] : file);
         }
@@ -122,7 +149,7 @@ public sealed class Wallet
         if (!Directory.Exists(folder)) return [];
         var wallets = new List<WalletSummary>();
         foreach (var name in Directory.EnumerateDirectories(folder).Select(Path.GetFileName).OfType<string>()
-                     .Where(n => !n.StartsWith('.')).Order(StringComparer.Ordinal))
+                     .Where(n => !n.StartsWith('.') && IsPlainName(n)).Order(StringComparer.Ordinal))
         {
             var wallet = new Wallet(name, WalletPaths.DefaultHotkey, folder);
             var hotkeys = wallet.ListHotkeys()
@@ -192,12 +219,13 @@ public sealed class Wallet
 
     private Keyfile File(params string[] parts) => new(Path.Combine([Folder, .. parts])) { KdfCost = KdfCost };
 
-    private static string CheckName(string value, string what)
-    {
-        if (value.Length == 0 || value is "." or ".." || value.IndexOfAny(['/', '\\', '\0']) >= 0)
-            throw new WalletInputException($"Invalid {what} \"{value}\": it must be a plain file name (no '/', '\\', '.' or '..').");
-        return value;
-    }
+    private static string CheckName(string value, string what) => IsPlainName(value)
+        ? value
+        : throw new WalletInputException($"Invalid {what} \"{value}\": it must be a plain file name (no '/', '\\', '.' or '..').");
+
+    /// <summary>A name that stays inside its folder on every OS.</summary>
+    private static bool IsPlainName(string value) =>
+        value.Length > 0 && value is not ("." or "..") && value.IndexOfAny(['/', '\\', '\0']) < 0;
 }
 
 /// <summary>A key generated from a fresh mnemonic. <see cref="Mnemonic"/> is secret: show it to the user once and drop it.</summary>

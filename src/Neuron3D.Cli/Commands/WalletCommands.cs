@@ -219,7 +219,7 @@ public static class WalletCommands
             var w = wallet.Resolve(pr);
             var (address, key) = (pr.GetValue(ss58), pr.GetValue(publicKey));
             if ((address is null) == (key is null)) throw new CliUsageException("Give exactly one of --ss58 and --public-key.");
-            var bytes = address is not null ? Ss58.Decode(address) : ParsePublicKeyHex(key!);
+            var bytes = Wallet.ParsePublicKey(address ?? key!);
             var replace = pr.GetValue(overwrite);
             if (!replace && w.ColdkeyPubFile.Exists) throw new KeyfileExistsException(w.ColdkeyPubFile.Path);
             ConfirmReplace(context, w.ColdkeyPubFile.Exists, $"coldkeypub.txt of wallet \"{w.Name}\"");
@@ -371,7 +371,7 @@ public static class WalletCommands
         {
             var pr = context.ParseResult;
             var signer = pr.GetValue(address)!.Trim();
-            var publicKey = signer.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? ParsePublicKeyHex(signer) : Ss58.Decode(signer);
+            var publicKey = Wallet.ParsePublicKey(signer);
             var signatureBytes = ParseHex(pr.GetValue(signature)!, Sr25519.SignatureSize, "--signature");
             var valid = Sr25519.Verify(publicKey, Encoding.UTF8.GetBytes(pr.GetValue(message)!), signatureBytes);
             if (context.Json)
@@ -433,8 +433,6 @@ public static class WalletCommands
             return null;
         }
     }
-
-    private static byte[] ParsePublicKeyHex(string text) => ParseHex(text, Sr25519.PublicKeySize, "public key");
 
     private static byte[] ParseHex(string text, int bytes, string what)
     {

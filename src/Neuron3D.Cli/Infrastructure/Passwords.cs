@@ -42,12 +42,13 @@ public static class Passwords
     }
 
     /// <summary>
-    /// The password to read an existing keyfile: null when it is plaintext or its BT_PW_ variable is set (the keyfile
-    /// reads that itself), else prompted once. Legacy files get null so that reading reports how to migrate them.
+    /// The password to read an existing keyfile: null when it is plaintext, when its BT_PW_ variable is set (the
+    /// keyfile reads that itself) or with <c>--no-prompt</c> (reading then reports the missing password and names the
+    /// variable); otherwise prompted once. Legacy files get null so that reading reports how to migrate them.
     /// </summary>
     public static string? ForExistingKeyfile(CliContext context, Keyfile keyfile, string what)
     {
-        if (!keyfile.Exists || keyfile.Format != KeyfileFormat.NaCl) return null;
+        if (context.NoPrompt || !keyfile.Exists || keyfile.Format != KeyfileFormat.NaCl) return null;
         if (Environment.GetEnvironmentVariable(keyfile.PasswordEnvironmentVariable) is not null) return null;
         return context.ReadSecret($"Enter the password of the {what} ({keyfile.Path}): ",
             $"the {what} at {keyfile.Path} is encrypted: set {keyfile.PasswordEnvironmentVariable} to run without a prompt").Trim();

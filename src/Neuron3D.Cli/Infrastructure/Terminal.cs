@@ -13,7 +13,7 @@ public static class Terminal
     {
         prompts.Write(prompt);
         prompts.Flush();
-        return Console.In.ReadLine();
+        return ReadRedirectedOrTyped(prompts);
     }
 
     /// <summary>Reads a secret without echoing it; returns null at end of redirected input.</summary>
@@ -21,10 +21,18 @@ public static class Terminal
     {
         prompts.Write(prompt);
         prompts.Flush();
-        if (Console.IsInputRedirected) return Console.In.ReadLine();
+        if (Console.IsInputRedirected) return ReadRedirectedOrTyped(prompts);
         var secret = ReadHidden(() => Console.ReadKey(intercept: true));
         prompts.WriteLine();
         return secret;
+    }
+
+    /// <summary>A line of input; for redirected input (not echoed) ends the prompt's line so later messages start afresh.</summary>
+    private static string? ReadRedirectedOrTyped(TextWriter prompts)
+    {
+        var line = Console.In.ReadLine();
+        if (Console.IsInputRedirected) prompts.WriteLine();
+        return line;
     }
 
     /// <summary>Collects typed characters until Enter, honouring Backspace; nothing is echoed.</summary>

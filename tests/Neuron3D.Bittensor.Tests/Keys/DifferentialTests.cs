@@ -158,4 +158,40 @@ public class DifferentialTests
             Assert.Equal(prefix, decodedPrefix);
         }
     }
+
+    /// <summary>
+    /// With the transcript RNG's 32 random bytes fixed, signing and soft derivation are deterministic: compare them byte
+    /// for byte with @scure/sr25519, which pins the Merlin witness path (labels, order, rekeying) exactly.
+    /// </summary>
+    [Fact]
+    public void Signing_and_derivation_are_byte_identical_to_scure_with_the_same_randomness()
+    {
+        var random = new Random(2026);
+        var cases = Enumerable.Range(0, 24)
+            .Select(i => (Seed: RandomBytes(random, 32), Message: RandomBytes(random, MessageLengths[i % MessageLengths.Length]),
+                          Random: RandomBytes(random, 32), ChainCode: RandomBytes(random, 32)))
+            .ToList();
+        var ops = new List<object>();
+        foreach (var c in cases)
+        {
+            using var pair = Sr25519Keypair.FromMiniSecret(c.Seed);
+            using var ed = pair.ExportEd25519SecretKey();
+            ops.Add(new { op = "signWithRandom", secretKey = Hex(ed.Span), message = Hex(c.Message), random = Hex(c.Random) });
+            ops.Add(new { op = "deriveSoftWithRandom", secretKey = Hex(ed.Span), chainCode = Hex(c.ChainCode), random = Hex(c.Random) });
+            ops.Add(new { op = "deriveHard", secretKey = Hex(ed.Span), chainCode = Hex(c.ChainCode) });
+        }
+        var results = RunBatch(ops);
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var c = cases[i];
+            using var pair = Sr25519Keypair.FromMiniSecret(c.Seed);
+            Assert.Equal((string)results[3 * i]!["signature"]!, Hex(pair.Sign(c.Message, c.Random)));
+            using var soft = pair.DeriveSoft(c.ChainCode, c.Random);
+            using (var softSecret = soft.ExportEd25519SecretKey())
+                Assert.Equal((string)results[3 * i + 1]!["secretKey"]!, Hex(softSecret.Span));
+            using var hard = pair.DeriveHard(c.ChainCode);
+            using (var hardSecret = hard.ExportEd25519SecretKey())
+                Assert.Equal((string)results[3 * i + 2]!["secretKey"]!, Hex(hardSecret.Span));
+        }
+    }
 }

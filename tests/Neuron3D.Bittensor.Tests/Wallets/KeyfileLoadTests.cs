@@ -25,6 +25,21 @@ public class KeyfileLoadTests
         Assert.Equal(KeyfileDataTests.DevAddress, keypair.Ss58Address);
     }
 
+    /// <summary>Python-SDK style files with <c>null</c> for the fields that have precedence.</summary>
+    public static TheoryData<string, string> NullVariants => new()
+    {
+        { "phrase only, others null", $"{{\"accountId\": null, \"publicKey\": null, \"privateKey\": null, \"secretPhrase\": \"{KeyfileDataTests.DevPhrase}\", \"secretSeed\": null, \"ss58Address\": null}}" },
+        { "phrase null, seed set", $"{{\"secretPhrase\": null, \"secretSeed\": \"{KeyfileDataTests.DevSeed}\", \"privateKey\": null}}" },
+        { "phrase and seed null, privateKey set", $"{{\n  \"secretPhrase\": null,\n  \"secretSeed\": null,\n  \"privateKey\": \"{KeyfileDataTests.DevPrivateKey}\"\n}}" },
+    };
+
+    [Theory, MemberData(nameof(NullVariants))]
+    public void Null_fields_are_skipped_in_the_load_precedence(string _, string json)
+    {
+        using var keypair = KeyfileData.Parse(Encoding.UTF8.GetBytes(json)).ToKeypair();
+        Assert.Equal(DevPublic, Convert.ToHexStringLower(keypair.PublicKey));
+    }
+
     /// <summary>Each row's fields disagree on purpose: only the field with precedence may decide the key.</summary>
     public static TheoryData<string, KeyfileData, string> Precedence => new()
     {

@@ -146,6 +146,48 @@ public class KeyfileTests : IDisposable
     }
 
     [Fact]
+    public void Encrypt_and_decrypt_in_place_keep_the_json_bytes()
+    {
+        var path = _folder.Combine("w", "hotkeys", "h");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        const string pythonStyle = "{\"ss58Address\": \"5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY\", \"secretSeed\": null}";
+        File.WriteAllText(path, pythonStyle);
+        var file = Cheap(path);
+
+        Assert.True(file.Encrypt("pw"));
+        Assert.Equal(KeyfileFormat.NaCl, file.Format);
+        var encrypted = File.ReadAllBytes(path);
+        Assert.False(file.Encrypt("other")); // already encrypted: untouched
+        Assert.Equal(encrypted, File.ReadAllBytes(path));
+
+        Assert.Throws<KeyfileDecryptionException>(() => file.Decrypt("wrong", _ => null));
+        Assert.Equal(encrypted, File.ReadAllBytes(path));
+        Assert.True(file.Decrypt("pw", _ => null));
+        Assert.Equal(pythonStyle, File.ReadAllText(path));
+        Assert.False(file.Decrypt("pw", _ => null));
+    }
+
+    [Fact]
+    public void Encrypting_something_that_is_not_a_keyfile_changes_nothing()
+    {
+        var path = _folder.Combine("notes.txt");
+        File.WriteAllText(path, "just text");
+        Assert.Throws<KeyfileFormatException>(() => Cheap(path).Encrypt("pw"));
+        Assert.Equal("just text", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void A_failed_write_leaves_no_temporary_file_behind()
+    {
+        // A folder where the keyfile should be makes the final rename fail after the temporary file was written.
+        var path = _folder.Combine("w", "coldkey");
+        Directory.CreateDirectory(path);
+        Assert.ThrowsAny<IOException>(() => Cheap(path).Write(Example, null, overwrite: true));
+        Assert.Empty(Directory.GetFiles(_folder.Combine("w")));
+        Assert.True(Directory.Exists(path));
+    }
+
+    [Fact]
     public void Tilde_paths_are_expanded_to_home()
     {
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);

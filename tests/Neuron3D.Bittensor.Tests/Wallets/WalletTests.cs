@@ -129,6 +129,31 @@ public class WalletTests : IDisposable
         Assert.Throws<KeyfileNotFoundException>(() => wallet.GetColdkey());
     }
 
+    [Theory]
+    [InlineData("5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY")]
+    [InlineData("0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d")]
+    [InlineData(" 0xD43593C715FDD31C61141ABD04A99FD6822C8558854CCDE39A5684E7A56DA27D ")]
+    public void Coldkeypub_from_address_or_public_key_text(string text)
+    {
+        var wallet = Open();
+        Assert.Equal("5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY", wallet.RegenerateColdkeyPub(text));
+        Assert.Equal(
+            "{\"accountId\":\"0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d\",\"publicKey\":\"0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d\",\"ss58Address\":\"5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY\"}",
+            File.ReadAllText(wallet.ColdkeyPubFile.Path));
+    }
+
+    [Theory]
+    [InlineData("5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQZ")]
+    [InlineData("0xd43593c7")]
+    [InlineData("0xg43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d")]
+    [InlineData("")]
+    public void Bad_address_or_public_key_text_is_a_typed_error(string text)
+    {
+        Assert.Throws<WalletInputException>(() => Wallet.ParsePublicKey(text));
+        Assert.Throws<WalletInputException>(() => Open().RegenerateColdkeyPub(text));
+        Assert.False(Open().ColdkeyPubFile.Exists);
+    }
+
     [Fact]
     public void Names_and_root_come_from_bt_wallet_variables_then_defaults()
     {

@@ -1,3 +1,4 @@
+using Neuron3D.Bittensor.Wallets;
 using Neuron3D.Cli.Infrastructure;
 
 namespace Neuron3D.Cli.Tests.Wallets;
@@ -57,8 +58,8 @@ public class WalletErrorTests : IDisposable
     public void Encrypted_key_unattended_without_its_variable_names_the_variable()
     {
         WriteColdkey("$NACL" + new string('A', 80));
-        var result = CliRun.Expect(ExitCodes.BadInput, ["wallet", "sign", .. _wallets.Args("w"), "--message", "m", "--no-prompt"]);
-        Assert.Contains("BT_PW_", result.Error);
+        var result = CliRun.Expect(ExitCodes.Password, ["wallet", "sign", .. _wallets.Args("w"), "--message", "m", "--no-prompt"]);
+        Assert.Contains(KeyfilePassword.EnvironmentVariableName(_wallets.File("w", "coldkey")), result.Error);
     }
 
     [Fact]
