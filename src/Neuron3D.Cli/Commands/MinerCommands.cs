@@ -10,6 +10,8 @@ using Neuron3D.Bittensor.Axon.Signing;
 using Neuron3D.Bittensor.Keys;
 using Neuron3D.Bittensor.Wallets;
 using Neuron3D.Cli.Infrastructure;
+using Neuron3D.Generation;
+using Neuron3D.Generation.Backends;
 using Neuron3D.Subnet17.Hosting;
 using Neuron3D.Subnet17.Miner;
 using Neuron3D.Subnet17.Miner.Generators;
@@ -198,6 +200,7 @@ public static class MinerCommands
                 axon.Attach<GetVersion>(static (request, _, _) => ValueTask.FromResult(request with { Version = MinerVersion }));
                 await axon.StartAsync(stop).ConfigureAwait(false);
                 log.LogInformation("liveness axon on {Ip}:{Port} (GetVersion)", settings.AxonIp, axon.Port);
+                host.AxonStarted?.Invoke(axon.Port);
             }
 
             log.LogInformation("{Workers} worker(s): {Generators}", generators.Count, string.Join(", ", generators.Select(g => g.Name)));
@@ -528,11 +531,19 @@ internal sealed record MinerHost
 
     public Action<int>? MetricsStarted { get; init; }
 
+    public Action<int>? AxonStarted { get; init; }
+
     private static IEnumerable<IMinerGenerator> DefaultGenerators(GeneratorSpec spec, MinerSettings settings)
     {
+        // The backends' own timeouts equal the miner's, so a stalled backend fails with the backend's message.
+        var timeout = settings.Miner.GenerationTimeout;
         if (spec.Endpoint is { } endpoint)
-            return [new HttpGenerationServiceGenerator(endpoint, settings.ServicesDecodeImages)];
-        return Enumerable.Range(0, settings.BuiltinConcurrency).Select(_ => (IMinerGenerator)new BuiltinGenerator());
+        {
+            var http = new HttpGenerationBackend(new HttpBackendOptions { BaseAddress = endpoint, Timeout = timeout });
+            return [new BackendGenerator(http, settings.ServicesDecodeImages)];
+        }
+        return Enumerable.Range(0, settings.BuiltinConcurrency)
+            .Select(_ => (IMinerGenerator)new BackendGenerator(new ProceduralBackend(ProceduralGenerator.Default, timeout)));
     }
 }
 

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Neuron3D.Assets.Formats.Ply;
 using Neuron3D.Assets.Splats;
+using Neuron3D.Bittensor.Axon.Dendrite;
 using Neuron3D.Bittensor.Axon.Server;
 using Neuron3D.Bittensor.Axon.Signing;
 using Neuron3D.Bittensor.Keys;
@@ -141,12 +142,21 @@ public sealed class MinerRunTests : IAsyncDisposable
         var service = await StartGenerationServiceAsync();
         using var stop = new CancellationTokenSource();
         var metricsPort = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var host = HostWith([validator, new NeuronView(1, MinerKey.Ss58Address, 0, false)], stop.Token, metricsPort.SetResult);
+        var axonPort = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var host = HostWith([validator, new NeuronView(1, MinerKey.Ss58Address, 0, false)], stop.Token, metricsPort.SetResult)
+            with { AxonStarted = axonPort.SetResult };
 
         var run = Task.Run(() => Invoke(host, MinerArgs("--generator", service.ToString(), "--neuron.no_owner_preference",
-            "--metrics.port", "0", "--neuron.shutdown_grace", "5")));
+            "--metrics.port", "0", "--axon.port", "0", "--axon.ip", "127.0.0.1", "--neuron.shutdown_grace", "5")));
 
         var port = await metricsPort.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        using (var operatorDendrite = new Dendrite(new Sr25519SynapseSigner(Sr25519Keypair.FromUri("//Operator"))))
+        {
+            var target = new AxonTarget("127.0.0.1", await axonPort.Task.WaitAsync(TimeSpan.FromSeconds(60)), MinerKey.Ss58Address);
+            var version = await operatorDendrite.CallAsync(target, new GetVersion(), TimeSpan.FromSeconds(30));
+            Assert.Equal(200, version.Dendrite.StatusCode);
+            Assert.Equal(MinerCommands.MinerVersion, version.Version);
+        }
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (_submissions.IsEmpty && DateTime.UtcNow < deadline && !run.IsCompleted) await Task.Delay(50);
         var submit = Assert.Single(_submissions);
