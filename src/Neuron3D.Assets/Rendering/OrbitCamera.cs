@@ -79,7 +79,9 @@ public readonly record struct OrbitCamera(float YawDegrees, float PitchDegrees, 
             throw new ArgumentException($"image size {Width}×{Height} must be within 1–16384 pixels");
         if (!(Distance > 0) || !float.IsFinite(Distance)) throw new ArgumentException($"distance {Distance} must be positive and finite");
         if (!(FovYDegrees > 0 && FovYDegrees < 180)) throw new ArgumentException($"field of view {FovYDegrees}° must be within (0, 180)");
+        if (!float.IsFinite(YawDegrees)) throw new ArgumentException($"yaw {YawDegrees}° must be finite");
         if (!(Math.Abs(PitchDegrees) <= 89)) throw new ArgumentException($"pitch {PitchDegrees}° must be within ±89° (world up is +Y)");
+        if (!float.IsFinite(Target.X + Target.Y + Target.Z)) throw new ArgumentException($"target {Target} must be finite");
         if (!(Near > 0 && Far > Near)) throw new ArgumentException($"clip planes near {Near}, far {Far} must satisfy 0 < near < far");
     }
 

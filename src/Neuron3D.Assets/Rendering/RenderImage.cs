@@ -75,10 +75,10 @@ public sealed class RenderImage
     /// <exception cref="ArgumentException">The bytes are not a decodable image.</exception>
     public static unsafe RenderImage FromPng(ReadOnlySpan<byte> png)
     {
-        using var decoded = SKBitmap.Decode(png) ?? throw new ArgumentException("not a decodable image", nameof(png));
-        using var rgba = new SKBitmap(new SKImageInfo(decoded.Width, decoded.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
-        if (!decoded.CopyTo(rgba, SKColorType.Rgba8888) && !decoded.ExtractSubset(rgba, new SKRectI(0, 0, decoded.Width, decoded.Height)))
-            throw new ArgumentException("image could not be converted to RGBA", nameof(png));
+        using var data = SKData.CreateCopy(png);
+        using var codec = SKCodec.Create(data) ?? throw new ArgumentException("not a decodable image", nameof(png));
+        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        using var rgba = SKBitmap.Decode(codec, info) ?? throw new ArgumentException("image data could not be decoded", nameof(png));
         var image = new RenderImage(rgba.Width, rgba.Height);
         var rowBytes = rgba.RowBytes;
         var src = new ReadOnlySpan<byte>((void*)rgba.GetPixels(), rowBytes * rgba.Height);

@@ -24,13 +24,20 @@ public sealed record SplatRenderOptions
 
     /// <summary>Multiplies every splat's scale (1 = as stored).</summary>
     public float ScaleModifier { get; init; } = 1f;
+
+    /// <summary>
+    /// Evaluate the stored higher SH bands (view-dependent colour). Off by default: the SN17 validator renders the
+    /// degree-0 colour only (spec §3.5 step 2).
+    /// </summary>
+    public bool ViewDependentColor { get; init; }
 }
 
 /// <summary>
 /// CPU rasteriser for 3D Gaussian splats following the 3DGS/gsplat recipe: each Gaussian's 3D covariance is projected to a
 /// 2D screen-space covariance with the perspective Jacobian (EWA splatting), splats are sorted by view depth, binned into
 /// 16×16-pixel tiles and alpha-blended front to back per pixel, with early termination once a pixel is opaque. Colour is the
-/// view-independent SH degree-0 term (what the SN17 validator renders). Tiles render in parallel.
+/// view-independent SH degree-0 term (what the SN17 validator renders) unless
+/// <see cref="SplatRenderOptions.ViewDependentColor"/> asks for all stored bands. Tiles render in parallel.
 /// </summary>
 public static class SplatRenderer
 {
@@ -120,6 +127,7 @@ public static class SplatRenderer
         private readonly float _limitX = 1.3f * (camera.Width / 2f) / camera.FocalPixels, _limitY = 1.3f * (camera.Height / 2f) / camera.FocalPixels;
         private readonly float _lowPass = options.LowPassVariance;
         private readonly float _logScaleShift = MathF.Log(options.ScaleModifier);
+        private readonly bool _viewDependent = options.ViewDependentColor;
 
         public float LastDepth;
 
@@ -170,9 +178,12 @@ public static class SplatRenderer
             p.ConicC = a / det;
             p.Opacity = opacity;
             p.MinPower = MathF.Log(MinAlpha / opacity); // exponents below this give alpha < 1/255: skip exp()
-            p.R = MathF.Max(0, SplatMath.ShDcToColor(cloud.ShDc[3 * i]));
-            p.G = MathF.Max(0, SplatMath.ShDcToColor(cloud.ShDc[3 * i + 1]));
-            p.B = MathF.Max(0, SplatMath.ShDcToColor(cloud.ShDc[3 * i + 2]));
+            var rgb = _viewDependent && cloud.ShDegree > 0
+                ? SphericalHarmonics.Color(cloud, i, Vector3.Normalize(d))
+                : new Vector3(SplatMath.ShDcToColor(cloud.ShDc[3 * i]), SplatMath.ShDcToColor(cloud.ShDc[3 * i + 1]), SplatMath.ShDcToColor(cloud.ShDc[3 * i + 2]));
+            p.R = MathF.Max(0, rgb.X);
+            p.G = MathF.Max(0, rgb.Y);
+            p.B = MathF.Max(0, rgb.Z);
             if (!float.IsFinite(p.R + p.G + p.B)) return false;
             (p.X0, p.X1, p.Y0, p.Y1) = (x0, x1, y0, y1);
             LastDepth = tz;

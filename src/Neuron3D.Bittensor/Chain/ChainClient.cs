@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Neuron3D.Bittensor.Chain.Extrinsics;
 using Neuron3D.Bittensor.Chain.Rpc;
+using Neuron3D.Bittensor.Keys;
 using Neuron3D.Bittensor.Metadata;
 using Neuron3D.Bittensor.Scale;
 using Neuron3D.Bittensor.Storage;
@@ -138,6 +140,84 @@ public sealed class ChainClient : IAsyncDisposable
     {
         var hex = await Rpc.RequestAsync<string>("state_call", [method, Hex.Encode(arguments.Span), .. At(blockHash)], cancellationToken: cancellationToken).ConfigureAwait(false);
         return Hex.Decode(hex);
+    }
+
+    /// <summary>The next nonce of <paramref name="ss58Address"/>, counting transactions still in the pool.</summary>
+    public async Task<uint> GetNextNonceAsync(string ss58Address, CancellationToken cancellationToken = default) =>
+        await Rpc.RequestAsync<uint>("system_accountNextIndex", [ss58Address], cancellationToken: cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Everything <paramref name="signer"/> must sign besides the call, read from the chain now (immortal era unless given).</summary>
+    public async Task<SigningContext> GetSigningContextAsync(Sr25519Keypair signer, ulong tip = 0, CancellationToken cancellationToken = default)
+    {
+        var version = await GetRuntimeVersionAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var genesis = Hex.Decode(await GetBlockHashAsync(0, cancellationToken).ConfigureAwait(false));
+        var nonce = await GetNextNonceAsync(signer.Ss58Address, cancellationToken).ConfigureAwait(false);
+        return new SigningContext(version.SpecVersion, version.TransactionVersion, genesis, nonce, Era.Immortal, null, tip);
+    }
+
+    /// <summary>
+    /// Submits <paramref name="extrinsic"/> with <c>author_submitAndWatchExtrinsic</c> and waits until it is in a block
+    /// (or finalized, when <paramref name="waitForFinalization"/>), then returns its events and dispatch result.
+    /// On a chain that builds blocks on demand, build one while this waits.
+    /// </summary>
+    /// <exception cref="RpcException">The pool refused it (1010 Invalid Transaction, e.g. bad signature or no funds).</exception>
+    /// <exception cref="RpcConnectionException">The connection dropped while watching; check the chain for the outcome.</exception>
+    public async Task<ExtrinsicOutcome> SubmitAndWatchAsync(RuntimeMetadata metadata, byte[] extrinsic, bool waitForFinalization = false,
+        CancellationToken cancellationToken = default)
+    {
+        var hex = Hex.Encode(extrinsic);
+        await using var watch = await Rpc.SubmitAndWatchAsync(hex, cancellationToken).ConfigureAwait(false);
+        await foreach (var status in watch.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (status.ValueKind == JsonValueKind.Object)
+            {
+                if (status.TryGetProperty(waitForFinalization ? "finalized" : "inBlock", out var block))
+                    return await GetOutcomeAsync(metadata, block.GetString()!, hex, cancellationToken).ConfigureAwait(false);
+                if (!waitForFinalization && status.TryGetProperty("finalized", out var finalized))
+                    return await GetOutcomeAsync(metadata, finalized.GetString()!, hex, cancellationToken).ConfigureAwait(false);
+                foreach (var terminal in new[] { "usurped", "dropped", "invalid", "finalityTimeout" })
+                    if (status.TryGetProperty(terminal, out _)) throw new RpcProtocolException($"extrinsic {terminal}: {status.GetRawText()}");
+            }
+            else if (status.ValueKind == JsonValueKind.String && status.GetString() is "dropped" or "invalid" or "usurped")
+            {
+                throw new RpcProtocolException($"extrinsic {status.GetString()}");
+            }
+        }
+        throw new RpcProtocolException("the extrinsic watch ended without inclusion");
+    }
+
+    /// <summary>Finds <paramref name="extrinsicHex"/> in block <paramref name="blockHash"/> and decodes the events it emitted.</summary>
+    public async Task<ExtrinsicOutcome> GetOutcomeAsync(RuntimeMetadata metadata, string blockHash, string extrinsicHex, CancellationToken cancellationToken = default)
+    {
+        var block = await Rpc.RequestAsync("chain_getBlock", [blockHash], cancellationToken: cancellationToken).ConfigureAwait(false);
+        var index = block.GetProperty("block").GetProperty("extrinsics").EnumerateArray()
+            .Select((e, i) => (e, i)).FirstOrDefault(x => string.Equals(x.e.GetString(), extrinsicHex, StringComparison.OrdinalIgnoreCase), (default, -1)).Item2;
+        if (index < 0) throw new RpcProtocolException($"extrinsic not found in block {blockHash}");
+
+        var eventsItem = new StorageItem(metadata, "System", "Events");
+        var records = await ReadStorageAsync(eventsItem, [], blockHash, cancellationToken).ConfigureAwait(false);
+        var events = new List<ChainEvent>();
+        ChainDispatchException? failure = null;
+        foreach (var record in ((ScaleSequence)records!.Unwrap()).Items)
+        {
+            if (record["phase"] is not ScaleVariant { Name: "ApplyExtrinsic" } phase || (int)phase.Fields[0].Value.AsNumber() != index) continue;
+            var palletEvent = (ScaleVariant)record["event"];
+            var inner = (ScaleVariant)palletEvent.Fields[0].Value;
+            var fields = new ScaleComposite(inner.Fields);
+            events.Add(new ChainEvent(palletEvent.Name, inner.Name, fields));
+            if (palletEvent.Name == "System" && inner.Name == "ExtrinsicFailed")
+            {
+                var dispatchError = inner.Fields[0].Value;
+                ModuleErrorMetadata? moduleError = null;
+                if (dispatchError is ScaleVariant { Name: "Module" } module)
+                {
+                    var detail = module.Fields[0].Value;
+                    moduleError = metadata.ModuleError((byte)detail["index"].AsNumber(), detail["error"].AsBytes()[0]);
+                }
+                failure = new ChainDispatchException(dispatchError, moduleError, blockHash);
+            }
+        }
+        return new ExtrinsicOutcome(blockHash, index, events, failure);
     }
 
     private static object?[] At(string? blockHash) => blockHash is null ? [] : [blockHash];

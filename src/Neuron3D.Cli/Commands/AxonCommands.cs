@@ -129,11 +129,15 @@ public static class AxonCommands
         var wallet = new BittensorOptions().AddTo(command);
         var port = new Option<int>("--port", "--axon.port") { Description = "TCP port to listen on.", DefaultValueFactory = _ => SynapseProtocol.DefaultAxonPort };
         var ip = new Option<string>("--axon.ip") { Description = "Address to listen on.", DefaultValueFactory = _ => "0.0.0.0" };
+        var externalIp = new Option<string>("--axon.external_ip") { Description = "Public IP this axon would publish on chain (shown at start).", HelpName = "ip" };
+        var externalPort = new Option<int?>("--axon.external_port") { Description = "Public port this axon would publish (default: the bound port).", HelpName = "port" };
         var workers = new Option<int>("--axon.max_workers") { Description = "Handlers running at once.", DefaultValueFactory = _ => 32 };
         var allowUnsigned = new Option<bool>("--allow-unsigned") { Description = "Also answer requests without a signature." };
         var stopAfter = new Option<double?>("--stop-after") { Description = "Stop after this many seconds (for scripted checks).", HelpName = "seconds" };
         command.Options.Add(port);
         command.Options.Add(ip);
+        command.Options.Add(externalIp);
+        command.Options.Add(externalPort);
         command.Options.Add(workers);
         command.Options.Add(allowUnsigned);
         command.Options.Add(stopAfter);
@@ -145,6 +149,8 @@ public static class AxonCommands
             {
                 BindIp = pr.GetValue(ip)!,
                 Port = pr.GetValue(port),
+                ExternalIp = pr.GetValue(externalIp),
+                ExternalPort = pr.GetValue(externalPort),
                 MaxWorkers = pr.GetValue(workers),
                 AllowUnsigned = pr.GetValue(allowUnsigned),
             };
@@ -176,6 +182,11 @@ public static class AxonCommands
         server.Attach<EchoSynapse>(static (synapse, _, _) => ValueTask.FromResult(synapse));
         await server.StartAsync(stop).ConfigureAwait(false);
         context.Error.WriteLine($"Echo axon for hotkey {hotkey} listening on {options.BindIp}:{server.Port} (synapses: {string.Join(", ", server.SynapseNames)}). Ctrl+C stops it.");
+        if (options.ExternalIp is not null)
+        {
+            var published = server.PublishedInfo;
+            context.Error.WriteLine($"serve_axon would publish {published.Address}:{published.Port} (ip {published.Ip}, ip_type {published.IpType}, protocol {published.Protocol}, version {published.Version}).");
+        }
         try
         {
             await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false);

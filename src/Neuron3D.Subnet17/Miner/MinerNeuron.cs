@@ -7,6 +7,7 @@ using Neuron3D.Assets.Formats.Spz;
 using Neuron3D.Assets.Splats;
 using Neuron3D.Bittensor.Axon.Dendrite;
 using Neuron3D.Bittensor.Keys;
+using Neuron3D.Subnet17.Network;
 using Neuron3D.Subnet17.Protocol;
 
 namespace Neuron3D.Subnet17.Miner;

@@ -1,15 +1,6 @@
-namespace Neuron3D.Subnet17.Miner;
+using Neuron3D.Subnet17.Network;
 
-/// <summary>One metagraph row as the miner's validator selection sees it.</summary>
-/// <param name="Uid">Neuron uid.</param>
-/// <param name="Hotkey">SS58 hotkey.</param>
-/// <param name="Stake">Stake weight in TAO (the metagraph's S).</param>
-/// <param name="IsServing">Its axon is published (ip ≠ 0.0.0.0).</param>
-/// <param name="AxonIp">Published axon address ("" when not serving).</param>
-/// <param name="AxonPort">Published axon port.</param>
-/// <param name="ValidatorPermit">The chain lets it set weights (the metagraph's validator_permit).</param>
-public sealed record NeuronView(int Uid, string Hotkey, double Stake, bool IsServing, string AxonIp = "", int AxonPort = 0,
-    bool ValidatorPermit = false);
+namespace Neuron3D.Subnet17.Miner;
 
 /// <summary>
 /// Chooses which validator a miner worker pulls from next (spec sn17-404gen.md §2.2): every fifth eligible call goes

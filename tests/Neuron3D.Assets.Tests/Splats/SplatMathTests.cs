@@ -132,3 +132,46 @@ public class SplatMathTests
         Assert.Equal(float.PositiveInfinity, v.OpacityLogits[1]); // 0.5 / 0.375 clips to 1
     }
 }
+
+public class SphericalHarmonicsTests
+{
+    [Fact]
+    public void DegreeZeroIsTheDcColour()
+    {
+        var cloud = new SplatCloud(1, 0);
+        cloud.ShDc[0] = 1.2f;
+        Assert.Equal(SplatMath.ShDcToColor(1.2f), SphericalHarmonics.Color(cloud, 0, Vector3.UnitZ).X, 6);
+    }
+
+    [Fact]
+    public void BandOneFollowsTheLinearBasis()
+    {
+        // Coefficient 1 of band 1 multiplies +C1·z: seen along +z red rises by C1·c, along −z it falls, sideways unchanged.
+        var cloud = new SplatCloud(1, 1);
+        cloud.ShRest[3 * 1] = 0.5f; // [coefficient 1][red]
+        const float c1 = 0.4886025119029199f;
+        Assert.Equal(0.5f + c1 * 0.5f, SphericalHarmonics.Color(cloud, 0, Vector3.UnitZ).X, 6);
+        Assert.Equal(0.5f - c1 * 0.5f, SphericalHarmonics.Color(cloud, 0, -Vector3.UnitZ).X, 6);
+        Assert.Equal(0.5f, SphericalHarmonics.Color(cloud, 0, Vector3.UnitX).X, 6);
+        Assert.Equal(0.5f, SphericalHarmonics.Color(cloud, 0, Vector3.UnitZ).Y, 6);
+    }
+
+    [Fact]
+    public void HigherBandsAverageToZeroOverTheSphere()
+    {
+        // Every non-constant real SH basis function integrates to zero: the mean colour over many directions is the DC.
+        var cloud = new SplatCloud(1, 3);
+        var random = new Random(3);
+        for (var k = 0; k < cloud.ShRest.Length; k++) cloud.ShRest[k] = (float)random.NextDouble() - 0.5f;
+        var sum = Vector3.Zero;
+        const int n = 200_000;
+        for (var s = 0; s < n; s++)
+        {
+            var d = Vector3.Normalize(new Vector3((float)Gaussian(random), (float)Gaussian(random), (float)Gaussian(random)));
+            sum += SphericalHarmonics.Color(cloud, 0, d);
+        }
+        Assert.True(Vector3.Distance(sum / n, new Vector3(0.5f)) < 0.01f, $"{sum / n}");
+    }
+
+    private static double Gaussian(Random r) => Math.Sqrt(-2 * Math.Log(1 - r.NextDouble())) * Math.Cos(2 * Math.PI * r.NextDouble());
+}

@@ -6,6 +6,7 @@ using Neuron3D.Bittensor.Axon.Server;
 using Neuron3D.Bittensor.Axon.Signing;
 using Neuron3D.Bittensor.Keys;
 using Neuron3D.Subnet17.Miner;
+using Neuron3D.Subnet17.Network;
 using Neuron3D.Subnet17.Protocol;
 
 namespace Neuron3D.Subnet17.Tests.Miner;
@@ -18,7 +19,7 @@ internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
     public override DateTimeOffset GetUtcNow() => Now;
 }
 
-/// <summary>Deterministic splats that pass SN17's gates (or, with few points, fail them).</summary>
+/// <summary>Deterministic splats (a solid ball) that pass SN17's gates and mesh rules (or, with few points, fail the gates).</summary>
 internal sealed class TestGenerator(int splats = 8000, bool supportsImages = false, Exception? failWith = null) : IMinerGenerator
 {
     public int Calls;
@@ -33,9 +34,19 @@ internal sealed class TestGenerator(int splats = 8000, bool supportsImages = fal
         var random = new Random(42);
         for (var i = 0; i < splats; i++)
         {
+            // A solid ball of radius 0.3: one coherent object, as a real generator makes.
+            float x, y, z;
+            do
+            {
+                x = (float)(random.NextDouble() * 2 - 1);
+                y = (float)(random.NextDouble() * 2 - 1);
+                z = (float)(random.NextDouble() * 2 - 1);
+            } while (x * x + y * y + z * z > 1);
+            cloud.Positions[3 * i] = 0.3f * x;
+            cloud.Positions[3 * i + 1] = 0.3f * y;
+            cloud.Positions[3 * i + 2] = 0.3f * z;
             for (var a = 0; a < 3; a++)
             {
-                cloud.Positions[3 * i + a] = (float)(random.NextDouble() - 0.5);
                 cloud.LogScales[3 * i + a] = -4f;
                 cloud.ShDc[3 * i + a] = (float)random.NextDouble();
             }

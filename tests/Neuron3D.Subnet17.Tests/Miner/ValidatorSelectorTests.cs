@@ -1,3 +1,4 @@
+using Neuron3D.Subnet17.Network;
 using Neuron3D.Subnet17.Miner;
 
 namespace Neuron3D.Subnet17.Tests.Miner;

@@ -13,6 +13,9 @@ namespace Neuron3D.Assets.Formats.Spz;
 /// Decoding is bounded: the point count and SH degree are read and checked against <see cref="SpzReadOptions"/>
 /// before any buffer for them is allocated, and the decompressed bytes must be exactly what the header implies,
 /// so a small file cannot make the reader allocate or inflate more than the caps allow.
+/// Values are stored in the splats' own frame, without the PLY RDF → RUB axis flip upstream's PLY converter applies
+/// (the SN17 fork applies none either, spec §4.2). The reader is lenient where the SN17 decoder is strict in ways that
+/// do not matter for safety (a version 3 payload inside a zstd frame, a frame without its content size).
 /// </remarks>
 public static class SpzCodec
 {
@@ -157,6 +160,24 @@ public static class SpzCodec
                     throw new SpzFormatException($"zstd frame declares {declared} bytes; the payload header ({planes.Count} points, degree {planes.FileShDegree}) implies {expected}");
                 var variant = container == SpzVariant.Sn17Zstd ? container : planes.Version == 3 ? SpzVariant.UpstreamGzipV3 : SpzVariant.UpstreamGzipV2;
                 info = new SpzInfo(variant, planes.Version, planes.Count, planes.FileShDegree, fractionalBits, antialiased, declaredSize);
+                if (declaredSize is not null)
+                {
+                    // The frame's declared size agrees with the validated header: decompress it in one shot (faster
+                    // than streaming) into a buffer of exactly that size; a second frame would not fit and fails.
+                    var payload = GC.AllocateUninitializedArray<byte>((int)expected);
+                    using var decompressor = new Decompressor();
+                    int written;
+                    try
+                    {
+                        written = decompressor.Unwrap(file, payload);
+                    }
+                    catch (ZstdException e)
+                    {
+                        throw new SpzFormatException($"zstd data is corrupt or longer than the {expected} bytes declared (a second frame?): {e.Message}", e);
+                    }
+                    if (written != expected) throw new SpzFormatException($"zstd frame decompresses to {written} bytes, {expected} declared");
+                    return planes.Unpack(payload.AsSpan(SpzPlanes.HeaderBytes), fractionalBits);
+                }
                 var body = ReadGrowing(inflated, (int)planes.Length);
                 Span<byte> probe = stackalloc byte[1];
                 if (inflated.Read(probe) != 0) throw new SpzFormatException($"decompressed data continues past the {expected} bytes the header implies (trailing data or a second frame)");

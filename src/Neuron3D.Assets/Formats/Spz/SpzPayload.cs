@@ -93,7 +93,7 @@ internal readonly record struct SpzPlanes(int Count, int Version, int FileShDegr
         var rotations = planes.Slice((int)(PositionsLength + AlphasLength + ColorsLength + ScalesLength), (int)RotationsLength);
         var sh = planes[(int)(Length - ShLength)..];
 
-        var target = cloud.Positions;
+        var target = cloud.Positions.AsSpan();
         if (Version == 1)
         {
             for (var k = 0; k < 3 * n; k++) target[k] = SpzQuantization.DecodeHalf(positions.Slice(2 * k, 2));
@@ -101,26 +101,48 @@ internal readonly record struct SpzPlanes(int Count, int Version, int FileShDegr
         else
         {
             var inverseScale = MathF.ScaleB(1f, -fractionalBits);
-            for (var k = 0; k < 3 * n; k++) target[k] = SpzQuantization.DecodePosition(positions.Slice(3 * k, 3), inverseScale);
+            for (var k = 0; k < 3 * n; k++)
+            {
+                var q = positions[3 * k] | (positions[3 * k + 1] << 8) | (positions[3 * k + 2] << 16);
+                target[k] = ((q << 8) >> 8) * inverseScale; // sign-extend bit 23
+            }
         }
-        for (var i = 0; i < n; i++) cloud.OpacityLogits[i] = SpzQuantization.DecodeAlpha(alphas[i]);
-        for (var k = 0; k < 3 * n; k++) cloud.ShDc[k] = SpzQuantization.DecodeColor(colors[k]);
-        for (var k = 0; k < 3 * n; k++) cloud.LogScales[k] = SpzQuantization.DecodeScale(scales[k]);
-        var rotationBytes = RotationBytes;
-        for (var i = 0; i < n; i++)
+        // Byte → float decoders are pure functions of one byte: read them from 256-entry tables.
+        var alphaTable = SpzQuantization.AlphaTable;
+        var opacity = cloud.OpacityLogits.AsSpan(0, n);
+        for (var i = 0; i < opacity.Length; i++) opacity[i] = alphaTable[alphas[i]];
+        var colorTable = SpzQuantization.ColorTable;
+        var dc = cloud.ShDc.AsSpan(0, 3 * n);
+        for (var k = 0; k < dc.Length; k++) dc[k] = colorTable[colors[k]];
+        var scaleTable = SpzQuantization.ScaleTable;
+        var logScales = cloud.LogScales.AsSpan(0, 3 * n);
+        for (var k = 0; k < logScales.Length; k++) logScales[k] = scaleTable[scales[k]];
+        var quaternions = cloud.Rotations.AsSpan(0, 4 * n);
+        if (RotationBytes == 4)
         {
-            var quaternion = cloud.Rotations.AsSpan(4 * i, 4);
-            if (rotationBytes == 4) SpzQuantization.DecodeRotationSmallestThree(rotations.Slice(4 * i, 4), quaternion);
-            else SpzQuantization.DecodeRotationFirstThree(rotations.Slice(3 * i, 3), quaternion);
+            for (var i = 0; i < n; i++) SpzQuantization.DecodeRotationSmallestThree(rotations.Slice(4 * i, 4), quaternions.Slice(4 * i, 4));
+        }
+        else
+        {
+            var rotationTable = SpzQuantization.FirstThreeTable;
+            for (var i = 0; i < n; i++)
+            {
+                float x = rotationTable[rotations[3 * i]], y = rotationTable[rotations[3 * i + 1]], z = rotationTable[rotations[3 * i + 2]];
+                quaternions[4 * i] = MathF.Sqrt(MathF.Max(0f, 1f - (x * x + y * y + z * z)));
+                quaternions[4 * i + 1] = x;
+                quaternions[4 * i + 2] = y;
+                quaternions[4 * i + 3] = z;
+            }
         }
         // Coefficient-major per splat in both the file and the cloud, so degree 3 is a prefix of degree 4.
         var filePerSplat = ShBytesPerSplat;
         var cloudPerSplat = 3 * SplatCloud.ShRestCoefficientsPerSplat(cloud.ShDegree);
+        var shTable = SpzQuantization.ShTable;
         for (var i = 0; i < n; i++)
         {
             var bytes = sh.Slice(i * filePerSplat, cloudPerSplat);
             var values = cloud.ShRest.AsSpan(i * cloudPerSplat, cloudPerSplat);
-            for (var k = 0; k < cloudPerSplat; k++) values[k] = SpzQuantization.DecodeSh(bytes[k]);
+            for (var k = 0; k < cloudPerSplat; k++) values[k] = shTable[bytes[k]];
         }
         return cloud;
     }

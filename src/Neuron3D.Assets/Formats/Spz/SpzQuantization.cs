@@ -17,6 +17,19 @@ public static class SpzQuantization
     private const float Sqrt1Over2 = 0.70710678118654752f;
     private const uint SmallestThreeMagnitudeMask = (1u << 9) - 1;
 
+    internal static readonly float[] AlphaTable = Table(DecodeAlpha);
+    internal static readonly float[] ColorTable = Table(DecodeColor);
+    internal static readonly float[] ScaleTable = Table(DecodeScale);
+    internal static readonly float[] ShTable = Table(DecodeSh);
+    internal static readonly float[] FirstThreeTable = Table(b => b / 127.5f - 1f);
+
+    private static float[] Table(Func<byte, float> decode)
+    {
+        var table = new float[256];
+        for (var b = 0; b < 256; b++) table[b] = decode((byte)b);
+        return table;
+    }
+
     /// <summary>clamp(round-half-away(x), 0, 255); NaN maps to 0.</summary>
     public static byte ToByte(float x)
     {

@@ -201,7 +201,8 @@ public sealed class AxonServer : IAsyncDisposable
         // 4. Nonce and signature.
         if (Verify(info) is { } notVerified)
         {
-            await RejectAsync(context, route, info, started, StatusCodes.Status401Unauthorized, "Not Verified with error: " + notVerified, "not verified: " + notVerified, LogLevel.Warning).ConfigureAwait(false);
+            await RejectAsync(context, route, info, started, StatusCodes.Status401Unauthorized, "Not Verified with error: " + notVerified.Message,
+                "not verified: " + notVerified.Reason, LogLevel.Warning).ConfigureAwait(false);
             return;
         }
 
@@ -356,33 +357,38 @@ public sealed class AxonServer : IAsyncDisposable
         await WriteAsync(context, status, SynapseHeaders.Build(answer, bodyHash, body.Length), body).ConfigureAwait(false);
     }
 
-    /// <summary>Spec §1.6 step 3; returns the failure text or null. Records the nonce only after a valid signature.</summary>
-    private string? Verify(SynapseRequestInfo info)
+    /// <summary>
+    /// Spec §1.6 step 3: null when verified, else the text for the caller (Python's wording) and a shorter reason for
+    /// the log. Records the nonce only after a valid signature.
+    /// </summary>
+    private (string Message, string Reason)? Verify(SynapseRequestInfo info)
     {
         var dendrite = info.Dendrite;
-        if (dendrite.Nonce is not { } nonce) return "missing nonce";
-        if (dendrite.Hotkey is not { Length: > 0 } hotkey) return "missing hotkey";
-        if (dendrite.Uuid is not { Length: > 0 } uuid) return "missing uuid";
+        if (dendrite.Nonce is not { } nonce) return ("missing nonce", "missing nonce");
+        if (dendrite.Hotkey is not { Length: > 0 } hotkey) return ("missing hotkey", "missing hotkey");
+        if (dendrite.Uuid is not { Length: > 0 } uuid) return ("missing uuid", "missing uuid");
 
         var key = string.Concat(hotkey, ":", uuid);
         var now = SynapseProtocol.UnixNanoseconds(time);
-        if (nonces.Check(key, nonce, info.TimeoutSeconds, now) is { } nonceProblem) return nonceProblem;
+        if (nonces.Check(key, nonce, info.TimeoutSeconds, now) is { } nonceProblem) return (nonceProblem, nonceProblem);
 
         if (dendrite.Signature is null or "")
         {
-            if (!options.AllowUnsigned) return "missing signature";
+            if (!options.AllowUnsigned) return ("missing signature", "missing signature");
         }
         else
         {
             Span<byte> signature = stackalloc byte[SynapseSignature.Length];
-            if (!SynapseSignature.TryParseHex(dendrite.Signature, signature)) return "signature is not 0x + 128 hex characters";
+            if (!SynapseSignature.TryParseHex(dendrite.Signature, signature))
+                return ("signature is not 0x + 128 hex characters", "malformed signature");
             var message = SynapseSignature.DendriteMessage(nonce, hotkey, Hotkey, uuid, info.ComputedBodyHash ?? "");
             if (!SynapseSignature.VerifyEitherForm(verifier, hotkey, message, signature))
-                return $"Signature mismatch with {Encoding.UTF8.GetString(message)} and {dendrite.Signature}";
+                return ($"Signature mismatch with {Encoding.UTF8.GetString(message)} and {dendrite.Signature}", "signature mismatch");
             info.Verified = true;
         }
 
-        return nonces.TryCommit(key, nonce, now) ? null : "Nonce is too old, a newer one was last processed";
+        const string newerProcessed = "Nonce is too old, a newer one was last processed";
+        return nonces.TryCommit(key, nonce, now) ? null : (newerProcessed, newerProcessed);
     }
 
     private static async Task<Synapse> ReadBodyAsync(PipeReader reader, Type type, CancellationToken cancellationToken)

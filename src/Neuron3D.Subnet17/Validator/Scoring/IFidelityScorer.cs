@@ -5,6 +5,7 @@ namespace Neuron3D.Subnet17.Validator.Scoring;
 /// <summary>A scorer's verdict on one asset. Sub-scores are null where the scorer has no such metric.</summary>
 /// <param name="Score">Final score; ≥ the quality threshold (0.6) means accepted. May exceed 1 (validators cap fidelity at 1).</param>
 /// <param name="Scorer">Which scorer produced it (reports say so plainly, e.g. "structural only").</param>
+/// <param name="Notes">Why, in a sentence (failed gates, counts); shown in logs and status.</param>
 public sealed record ScoreReport(
     double Score,
     string Scorer,
@@ -13,7 +14,8 @@ public sealed record ScoreReport(
     double? Ssim = null,
     double? Lpips = null,
     byte[]? PreviewPng = null,
-    byte[]? GridPreviewPng = null);
+    byte[]? GridPreviewPng = null,
+    string? Notes = null);
 
 /// <summary>What a validator asks of a scorer besides the asset.</summary>
 /// <param name="SinglePreview">Return a single-view PNG (when the score passes <paramref name="PreviewScoreThreshold"/>).</param>

@@ -3,13 +3,6 @@ using Neuron3D.Subnet17.Protocol;
 
 namespace Neuron3D.Subnet17.Miner;
 
-/// <summary>Where the miner reads the subnet's neurons from (the chain's metagraph in production).</summary>
-public interface IMetagraphSource
-{
-    /// <summary>Every neuron of the subnet, indexed by uid (row i has uid i).</summary>
-    Task<IReadOnlyList<NeuronView>> ReadNeuronsAsync(CancellationToken cancellationToken);
-}
-
 /// <summary>Turns a task into Gaussian splats: the built-in generator, an HTTP generation service, a model.</summary>
 public interface IMinerGenerator
 {
