@@ -4,7 +4,6 @@ using Neuron3D.Bittensor.Axon;
 using Neuron3D.Bittensor.Keys;
 using Neuron3D.Bittensor.Metadata;
 using Neuron3D.Bittensor.Scale;
-using Neuron3D.Subnet17.Miner;
 
 namespace Neuron3D.Subnet17.Network;
 

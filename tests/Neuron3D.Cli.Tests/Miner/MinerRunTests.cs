@@ -19,6 +19,7 @@ using Neuron3D.Bittensor.Wallets;
 using Neuron3D.Cli.Commands;
 using Neuron3D.Cli.Infrastructure;
 using Neuron3D.Subnet17.Miner;
+using Neuron3D.Subnet17.Network;
 using Neuron3D.Subnet17.Protocol;
 
 namespace Neuron3D.Cli.Tests.Miner;

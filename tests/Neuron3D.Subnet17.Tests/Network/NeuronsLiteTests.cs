@@ -74,7 +74,7 @@ public sealed class NeuronsLiteTests
         }
     }
 
-    private static void AssertRows(IReadOnlyList<Neuron3D.Subnet17.Miner.NeuronView> neurons)
+    private static void AssertRows(IReadOnlyList<NeuronView> neurons)
     {
         Assert.Equal(Rows.Length, neurons.Count);
         for (var i = 0; i < Rows.Length; i++)
