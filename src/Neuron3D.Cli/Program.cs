@@ -17,6 +17,7 @@ public static class Program
         root.Subcommands.Add(WalletCommands.Create());
         root.Subcommands.Add(AxonCommands.Create());
         root.Subcommands.Add(GenerateCommands.Create());
+        root.Subcommands.Add(MinerCommands.Create());
         return root;
     }
 }

@@ -12,10 +12,11 @@ public sealed record JournalEntry(
     double PulledAt, double? GenerationSeconds, string? ResultSha256, long? ResultBytes, double? SubmittedAt,
     string? Note, Feedback? Feedback);
 
-/// <summary>Per-validator history for `neuron3d miner status`.</summary>
+/// <summary>Per-validator history for `neuron3d miner status` (times in unix seconds).</summary>
 public sealed record ValidatorHistory(
     int ValidatorUid, string ValidatorHotkey, int Tasks, int Submitted, int Accepted, int Skipped, int Failed,
-    double AcceptanceRate, double? AverageScore, double? AverageGenerationSeconds, Feedback? LatestFeedback);
+    double AcceptanceRate, double? AverageScore, double? AverageGenerationSeconds, Feedback? LatestFeedback,
+    double LastPulledAt);
 
 /// <summary>
 /// The miner's persistent journal (SQLite under <c>--neuron.full_path</c>): every pulled task, its generation time,
@@ -43,6 +44,9 @@ public sealed class MinerJournal : IDisposable
               generation_seconds REAL, result_sha256 TEXT, result_bytes INTEGER, submitted_at REAL, note TEXT,
               validation_failed INTEGER, task_score REAL, average_score REAL, window_count INTEGER, rating REAL, reward REAL,
               PRIMARY KEY(task_id, validator_hotkey));
+            CREATE INDEX IF NOT EXISTS tasks_by_time ON tasks(pulled_at);
+            CREATE INDEX IF NOT EXISTS tasks_by_validator ON tasks(validator_uid, validator_hotkey, pulled_at);
+            CREATE INDEX IF NOT EXISTS tasks_by_status ON tasks(status);
             """);
     }
 
@@ -86,23 +90,52 @@ public sealed class MinerJournal : IDisposable
     /// <summary>The newest <paramref name="limit"/> entries, newest first.</summary>
     public IReadOnlyList<JournalEntry> Recent(int limit = 50) => Query($"ORDER BY pulled_at DESC LIMIT {Math.Max(0, limit)}");
 
-    /// <summary>History per validator: counts, acceptance rate (accepted ÷ submitted), average score and generation time.</summary>
+    /// <summary>
+    /// History per validator: counts, acceptance rate (accepted ÷ submitted), average score and generation time, the
+    /// newest feedback. Aggregated in SQL so that a journal of months (and a scrape of /metrics) stays cheap.
+    /// </summary>
     public IReadOnlyList<ValidatorHistory> History()
     {
-        var entries = Query("ORDER BY pulled_at");
-        return entries.GroupBy(e => (e.ValidatorUid, e.ValidatorHotkey)).Select(g =>
+        lock (_gate)
         {
-            var scored = g.Where(e => e.Feedback is { ValidationFailed: false } && e.Status == JournalStatus.Scored).ToList();
-            var accepted = scored.Count(e => e.Feedback!.TaskFidelityScore > 0);
-            var submitted = g.Count(e => e.Status is JournalStatus.Submitted or JournalStatus.Scored);
-            var generation = g.Where(e => e.GenerationSeconds is not null).Select(e => e.GenerationSeconds!.Value).ToList();
-            return new ValidatorHistory(g.Key.ValidatorUid, g.Key.ValidatorHotkey, g.Count(), submitted, accepted,
-                g.Count(e => e.Status == JournalStatus.Skipped), g.Count(e => e.Status == JournalStatus.Failed),
-                submitted == 0 ? 0 : (double)accepted / submitted,
-                scored.Count == 0 ? null : scored.Average(e => e.Feedback!.TaskFidelityScore),
-                generation.Count == 0 ? null : generation.Average(),
-                g.LastOrDefault(e => e.Feedback is not null)?.Feedback);
-        }).OrderBy(h => h.ValidatorUid).ToList();
+            var rows = new List<ValidatorHistory>();
+            using (var cmd = _db.CreateCommand())
+            {
+                cmd.CommandText = """
+                    SELECT validator_uid, validator_hotkey, count(*),
+                      sum(status IN ('Submitted','Scored')),
+                      sum(status = 'Scored' AND validation_failed = 0 AND task_score > 0),
+                      sum(status = 'Skipped'), sum(status = 'Failed'),
+                      avg(CASE WHEN status = 'Scored' AND validation_failed = 0 THEN task_score END),
+                      avg(generation_seconds), max(pulled_at)
+                    FROM tasks GROUP BY validator_uid, validator_hotkey ORDER BY validator_uid, validator_hotkey
+                    """;
+                using var r = cmd.ExecuteReader();
+                while (r.Read())
+                {
+                    var submitted = r.GetInt32(3);
+                    var accepted = r.GetInt32(4);
+                    rows.Add(new ValidatorHistory(r.GetInt32(0), r.GetString(1), r.GetInt32(2), submitted, accepted,
+                        r.GetInt32(5), r.GetInt32(6), submitted == 0 ? 0 : (double)accepted / submitted,
+                        r.IsDBNull(7) ? null : r.GetDouble(7), r.IsDBNull(8) ? null : r.GetDouble(8), null, r.GetDouble(9)));
+                }
+            }
+            for (var i = 0; i < rows.Count; i++)
+            {
+                using var cmd = _db.CreateCommand();
+                cmd.CommandText = """
+                    SELECT validation_failed, task_score, average_score, window_count, rating, reward FROM tasks
+                    WHERE validator_uid = $uid AND validator_hotkey = $hotkey AND validation_failed IS NOT NULL
+                    ORDER BY pulled_at DESC LIMIT 1
+                    """;
+                cmd.Parameters.AddWithValue("$uid", rows[i].ValidatorUid);
+                cmd.Parameters.AddWithValue("$hotkey", rows[i].ValidatorHotkey);
+                using var r = cmd.ExecuteReader();
+                if (r.Read())
+                    rows[i] = rows[i] with { LatestFeedback = new Feedback(r.GetInt32(0) != 0, r.GetDouble(1), r.GetDouble(2), r.GetInt32(3), r.GetDouble(4), r.GetDouble(5)) };
+            }
+            return rows;
+        }
     }
 
     private IReadOnlyList<JournalEntry> Query(string tail)

@@ -14,5 +14,7 @@ public interface IMetagraphSource
 /// <param name="IsServing">Its axon is published (ip ≠ 0.0.0.0).</param>
 /// <param name="AxonIp">Published axon address ("" when not serving).</param>
 /// <param name="AxonPort">Published axon port.</param>
-public sealed record NeuronView(int Uid, string Hotkey, double Stake, bool IsServing, string AxonIp = "", int AxonPort = 0);
+/// <param name="ValidatorPermit">The chain lets it set weights (the metagraph's validator_permit).</param>
+public sealed record NeuronView(int Uid, string Hotkey, double Stake, bool IsServing, string AxonIp = "", int AxonPort = 0,
+    bool ValidatorPermit = false);
 
