@@ -43,14 +43,17 @@ public sealed class HttpGenerationBackend : IGenerationBackend, IDisposable
     public async Task<BackendOutput> GenerateAsync(string prompt, long seed = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        var endpoint = new Uri(_options.BaseAddress, "generate/");
+        // Python miners build the URL with urljoin(endpoint, "/generate/"): the path is absolute on the host.
+        var endpoint = new Uri(_options.BaseAddress, "/generate/");
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(_options.Timeout);
         var clock = Stopwatch.StartNew();
         try
         {
             using var content = new FormUrlEncodedContent([new("prompt", prompt), new("seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
-            using var response = await _http.PostAsync(endpoint, content, limit.Token).ConfigureAwait(false);
+            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content };
+            // Headers first, so the size cap below applies before the body is buffered.
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, limit.Token).ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 var body = await response.Content.ReadAsStringAsync(limit.Token).ConfigureAwait(false);
