@@ -39,12 +39,17 @@ public static class MeshMeasures
     public static (Vector3 Min, Vector3 Max) Bounds(TriangleMesh mesh)
     {
         ArgumentNullException.ThrowIfNull(mesh);
+        return PointBounds(mesh.Positions);
+    }
+
+    /// <summary>Axis-aligned bounds of packed x y z points, skipping non-finite ones; (+∞, −∞) when there are none.</summary>
+    public static (Vector3 Min, Vector3 Max) PointBounds(ReadOnlySpan<float> xyz)
+    {
         var min = new Vector3(float.PositiveInfinity);
         var max = new Vector3(float.NegativeInfinity);
-        var p = mesh.Positions;
-        for (var i = 0; i < p.Length; i += 3)
+        for (var i = 0; i + 2 < xyz.Length; i += 3)
         {
-            var v = new Vector3(p[i], p[i + 1], p[i + 2]);
+            var v = new Vector3(xyz[i], xyz[i + 1], xyz[i + 2]);
             if (!float.IsFinite(v.X) || !float.IsFinite(v.Y) || !float.IsFinite(v.Z)) continue;
             min = Vector3.Min(min, v);
             max = Vector3.Max(max, v);

@@ -12,17 +12,7 @@ public static class SplatTransforms
     public static (Vector3 Min, Vector3 Max) Bounds(SplatCloud cloud)
     {
         ArgumentNullException.ThrowIfNull(cloud);
-        var min = new Vector3(float.PositiveInfinity);
-        var max = new Vector3(float.NegativeInfinity);
-        var p = cloud.Positions;
-        for (var i = 0; i < p.Length; i += 3)
-        {
-            var v = new Vector3(p[i], p[i + 1], p[i + 2]);
-            if (!float.IsFinite(v.X) || !float.IsFinite(v.Y) || !float.IsFinite(v.Z)) continue;
-            min = Vector3.Min(min, v);
-            max = Vector3.Max(max, v);
-        }
-        return (min, max);
+        return Meshes.MeshMeasures.PointBounds(cloud.Positions);
     }
 
     /// <summary>A deep copy of <paramref name="cloud"/>.</summary>

@@ -31,13 +31,7 @@ public sealed class MinerJournal : IDisposable
 
     public MinerJournal(string path)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        _db.Open();
-        Execute("""
-            PRAGMA journal_mode=WAL;
-            PRAGMA synchronous=FULL;
+        _db = SqliteFiles.Open(path, """
             CREATE TABLE IF NOT EXISTS tasks(
               task_id TEXT NOT NULL, validator_uid INTEGER NOT NULL, validator_hotkey TEXT NOT NULL,
               kind TEXT NOT NULL, prompt TEXT NOT NULL, status TEXT NOT NULL, pulled_at REAL NOT NULL,
@@ -170,8 +164,6 @@ public sealed class MinerJournal : IDisposable
             cmd.ExecuteNonQuery();
         }
     }
-
-    private void Execute(string sql) => Write(sql);
 
     public void Dispose() => _db.Dispose();
 }

@@ -16,13 +16,7 @@ public sealed class ValidatorStateStore : IDisposable
 
     public ValidatorStateStore(string path)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        _db.Open();
-        Execute("""
-            PRAGMA journal_mode=WAL;
-            PRAGMA synchronous=FULL;
+        _db = SqliteFiles.Open(path, """
             CREATE TABLE IF NOT EXISTS miners(
               uid INTEGER PRIMARY KEY, hotkey TEXT NOT NULL, fidelity REAL NOT NULL,
               assigned_task TEXT, assignment_time REAL, cooldown_until INTEGER NOT NULL, cooldown_violations INTEGER NOT NULL,
@@ -102,13 +96,6 @@ public sealed class ValidatorStateStore : IDisposable
                 if (result.TryGetValue(r.GetInt32(0), out var miner)) miner.Observations.Add(r.GetDouble(1));
         }
         return result;
-    }
-
-    private void Execute(string sql)
-    {
-        using var cmd = _db.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
     }
 
     public void Dispose() => _db.Dispose();
