@@ -1,3 +1,4 @@
+using Neuron3D.Testing;
 using System.Numerics;
 using Neuron3D.Bittensor.Chain;
 using Neuron3D.Bittensor.Chain.Extrinsics;

@@ -1,3 +1,4 @@
+using Neuron3D.Testing;
 using System.Collections.Concurrent;
 using System.Numerics;
 using System.Text.Json;

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Neuron3D.Bittensor.Axon.Dendrite;
 using Neuron3D.Bittensor.Axon.Signing;
 using Neuron3D.Bittensor.Keys;
-using Neuron3D.Bittensor.Tests.Chain;
+using Neuron3D.Testing;
 using Neuron3D.Subnet17.Miner;
 using Neuron3D.Subnet17.Network;
 

@@ -1,15 +1,14 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Neuron3D.Testing;
-
-namespace Neuron3D.Bittensor.Tests.Chain;
+namespace Neuron3D.Testing;
 
 /// <summary>
 /// The real subtensor runtime (spec 293) run by chopsticks from ../shared/localchain, shared by every test in the
 /// <see cref="LocalChainCollection"/>. ../shared is read-only (npm ci writes node_modules), so the folder is copied to
 /// the git-ignored artifacts/localchain first (node_modules there is reused between runs). The chain starts on a
-/// free port in Manual block mode (blocks only on dev_newBlock) and is always stopped in DisposeAsync.
+/// free port in Manual block mode (blocks only on dev_newBlock) and is always stopped in DisposeAsync. Test assemblies
+/// run in parallel and each may hold one: a file lock makes their copy, npm install and start take turns.
 /// </summary>
 public sealed class LocalChainFixture : IAsyncLifetime
 {
@@ -22,9 +21,29 @@ public sealed class LocalChainFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await using var installLock = await AcquireInstallLockAsync(StartTimeout * 2);
         CopyLocalChain();
         Port = FreePort();
         await StartAsync();
+    }
+
+    /// <summary>An exclusive lock on artifacts/localchain.lock, shared by every test process of this checkout.</summary>
+    private async Task<FileStream> AcquireInstallLockAsync(TimeSpan timeout)
+    {
+        var path = Directory + ".lock";
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500));
+            }
+        }
     }
 
     /// <summary>Starts the chain on <see cref="Port"/> (fresh genesis); stops whatever start.sh left behind if it fails.</summary>
