@@ -7,7 +7,14 @@ namespace Neuron3D.Cli;
 /// <summary>Entry point of `neuron3d`: one root command, one sub-command group per capability.</summary>
 public static class Program
 {
-    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+    public static int Main(string[] args) => Parse(args).Invoke();
+
+    /// <summary>
+    /// Parses with response files turned off: a value such as <c>--message "@alice"</c> is text to sign, not a file
+    /// to expand into more arguments.
+    /// </summary>
+    public static ParseResult Parse(IReadOnlyList<string> args) =>
+        BuildRoot().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 
     /// <summary>The whole command tree; tests parse and invoke it in-process.</summary>
     public static RootCommand BuildRoot()

@@ -19,10 +19,19 @@ public class WalletSignVerifyTests : IDisposable
 
     private string Sign(string message, bool hotkey)
     {
-        string[] args = ["wallet", "sign", .. _wallets.Args("w"), "--message", message];
+        // "--message=<text>": random text may start with '-', which would otherwise read as an option.
+        string[] args = ["wallet", "sign", .. _wallets.Args("w"), "--message=" + message];
         var signature = CliRun.Expect(0, hotkey ? [.. args, "--use-hotkey"] : args).Out.Trim();
         Assert.Matches("^0x[0-9a-f]{128}$", signature);
         return signature;
+    }
+
+    [Fact]
+    public void A_message_starting_with_at_is_text_not_a_response_file()
+    {
+        string[] args = ["wallet", "sign", .. _wallets.Args("w"), "--use-hotkey", "--message", "@alice"];
+        var signature = CliRun.Expect(0, args).Out.Trim();
+        CliRun.Expect(0, "wallet", "verify", "--message", "@alice", "--signature", signature, "--address", SpecKeys.AliceAddress);
     }
 
     [Fact]
