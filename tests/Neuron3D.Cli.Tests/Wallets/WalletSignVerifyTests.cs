@@ -52,7 +52,7 @@ public class WalletSignVerifyTests : IDisposable
     [Fact]
     public void Cli_signatures_verify_in_polkadot_js() =>
         // One random batch (one node process); CsCheck prints the seed to replay a failure.
-        Gen.String[Gen.Char, 0, 64].Array[16].Sample(messages =>
+        Gen.String[Gen.Char.AlphaNumeric, 0, 64].Array[16].Sample(messages =>
         {
             var ops = messages.Select((m, i) => new
             {
