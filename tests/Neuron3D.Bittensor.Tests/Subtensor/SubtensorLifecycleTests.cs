@@ -190,6 +190,45 @@ public sealed class SubtensorLifecycleTests(LocalChainFixture chain)
             (await client.GetHotkeyAlphaAsync(miner1Hot.Ss58Address, netuid, metagraph.BlockHash, ct)).ToString());
     }
 
+    [Fact]
+    public async Task Commit_reveal_commits_the_hash_and_reveals_in_the_next_epoch()
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(6));
+        var ct = limit.Token;
+        await using var client = await SubtensorClient.ConnectAsync(chain.Endpoint, cancellationToken: ct);
+        var run = Guid.NewGuid().ToString("N")[..8];
+        using var alice = Sr25519Keypair.FromUri("//Alice");
+        using var owner = Sr25519Keypair.FromUri($"//CrOwner{run}");
+        using var ownerHot = Sr25519Keypair.FromUri($"//CrOwnerHot{run}");
+
+        await client.TransferAsync(alice, owner.Ss58Address, (ulong)await client.GetNetworkRegistrationCostAsync(ct) + 10 * Tao, cancellationToken: ct);
+        await client.SudoAsync("sudo_set_network_rate_limit", alice, _ => Admin("sudo_set_network_rate_limit", 0UL), ct);
+        var netuid = await client.RegisterNetworkAsync(owner, ownerHot.Ss58Address, ct);
+        const ushort tempo = 4;
+        await client.SudoAsync("hyperparameters", alice, _ => ScaleValue.Variant("Utility", ScaleValue.Variant("batch_all", ScaleValue.Sequence(
+            Admin("sudo_set_tempo", netuid, tempo),
+            Admin("sudo_set_commit_reveal_weights_enabled", netuid, true),
+            Admin("sudo_set_weights_set_rate_limit", netuid, 0UL)))), ct);
+        Assert.True(await client.IsCommitRevealEnabledAsync(netuid, ct));
+
+        // The owner hotkey (uid 0) may weight itself: the simplest weights the chain accepts without other neurons.
+        var committed = await client.SetWeightsAsync(ownerHot, netuid, [0], [65535], cancellationToken: ct);
+        Assert.Equal(WeightsSubmissionKind.Committed, committed.Kind);
+        var pending = committed.PendingReveal!;
+        Assert.Equal(Convert.ToHexStringLower(WeightCommit.Hash(ownerHot.PublicKey, netuid, [0], [65535], pending.Salt, pending.VersionKey)),
+            pending.CommitHash[2..]);
+        Assert.Equal((pending.FirstRevealBlock, pending.LastRevealBlock), EpochSchedule.RevealWindow(pending.CommitBlock, netuid, tempo, 1));
+        Assert.Empty(await client.GetWeightsAsync(netuid, 0, cancellationToken: ct));
+
+        var tooEarly = await Assert.ThrowsAsync<SubtensorStateException>(() => client.RevealWeightsAsync(ownerHot, pending, ct));
+        Assert.Contains($"opens at block {pending.FirstRevealBlock}", tooEarly.Message);
+
+        await client.JumpToBlockAsync((uint)pending.FirstRevealBlock - 1, ct);
+        var revealed = await client.RevealWeightsAsync(ownerHot, pending, ct);
+        Assert.Equal(WeightsSubmissionKind.Revealed, revealed.Kind);
+        Assert.Equal([((ushort)0, (ushort)65535)], await client.GetWeightsAsync(netuid, 0, cancellationToken: ct));
+    }
+
     /// <summary>Builds the one block in which the subnet's epoch runs, and proves it ran there.</summary>
     private static async Task CrossEpochAsync(SubtensorClient client, ushort netuid, CancellationToken ct)
     {
