@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -111,7 +112,7 @@ public sealed class DuelJudge
             using var request = new HttpRequestMessage(HttpMethod.Post, _completions) { Content = JsonContent.Create(body) };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.JudgeApiKey);
             using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
-            answer = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+            answer = await ReadCappedAsync(response.Content, timeout.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
                 throw new DuelJudgeException(JudgeFailure.HttpStatus, $"judge at {_completions} answered HTTP {(int)response.StatusCode}: {Quote(answer)}");
         }
@@ -124,6 +125,34 @@ public sealed class DuelJudge
             throw new DuelJudgeException(JudgeFailure.Unreachable, $"judge at {_completions} unreachable: {e.Message}", e);
         }
         return ParseCompletion(answer);
+    }
+
+    private async Task<string> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var limit = _options.MaxJudgeAnswerBytes;
+        if (content.Headers.ContentLength > limit) throw TooLarge();
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(limit + 1);
+            try
+            {
+                var length = 0;
+                int read;
+                while ((read = await stream.ReadAsync(buffer.AsMemory(length, limit + 1 - length), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    length += read;
+                    if (length > limit) throw TooLarge();
+                }
+                return Encoding.UTF8.GetString(buffer, 0, length);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        DuelJudgeException TooLarge() => new(JudgeFailure.MalformedAnswer, $"judge at {_completions} answered more than {limit} bytes");
     }
 
     /// <summary>The chat.completions request body SN17 sends (model, messages, temperature, seed, max_tokens, response_format).</summary>

@@ -21,6 +21,9 @@ public sealed record DuelOptions
     /// <summary>Most tokens the judge may answer with.</summary>
     public int JudgeMaxTokens { get; init; } = 1024;
 
+    /// <summary>Largest judge answer read (bytes); a 1024-token completion is a few KiB.</summary>
+    public int MaxJudgeAnswerBytes { get; init; } = 1 << 20;
+
     /// <summary>Limit for one judge call (request and answer).</summary>
     public TimeSpan JudgeTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
@@ -58,7 +61,7 @@ public sealed record DuelOptions
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
     public void Validate()
     {
-        if (JudgeEndpoint is { IsAbsoluteUri: false }) throw new ArgumentOutOfRangeException(nameof(JudgeEndpoint), JudgeEndpoint, "the judge endpoint must be an absolute http(s) URL");
+        if (JudgeEndpoint is not null && (!JudgeEndpoint.IsAbsoluteUri || (JudgeEndpoint.Scheme != Uri.UriSchemeHttp && JudgeEndpoint.Scheme != Uri.UriSchemeHttps))) throw new ArgumentOutOfRangeException(nameof(JudgeEndpoint), JudgeEndpoint, "the judge endpoint must be an absolute http(s) URL");
         if (JudgeTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(JudgeTimeout), JudgeTimeout, "must be positive");
         if (PauseRecheck <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(PauseRecheck), PauseRecheck, "must be positive");
         if (StartDelay < 0) throw new ArgumentOutOfRangeException(nameof(StartDelay), StartDelay, "must not be negative");
@@ -69,6 +72,7 @@ public sealed record DuelOptions
         if (!(SlowLatencyThreshold > 0)) throw new ArgumentOutOfRangeException(nameof(SlowLatencyThreshold), SlowLatencyThreshold, "must be positive");
         if (!(AbandonAfter > 0)) throw new ArgumentOutOfRangeException(nameof(AbandonAfter), AbandonAfter, "must be positive");
         if (PreviewViewSize < 8) throw new ArgumentOutOfRangeException(nameof(PreviewViewSize), PreviewViewSize, "must be at least 8 pixels");
+        if (MaxJudgeAnswerBytes < 1024) throw new ArgumentOutOfRangeException(nameof(MaxJudgeAnswerBytes), MaxJudgeAnswerBytes, "must be at least 1024");
         if (JudgeMaxTokens < 1) throw new ArgumentOutOfRangeException(nameof(JudgeMaxTokens), JudgeMaxTokens, "must be at least 1");
     }
 }

@@ -158,6 +158,11 @@ public sealed class DuelJudgeTests : IAsyncDisposable
         Assert.Equal(JudgeFailure.MalformedAnswer, e.Failure);
         Assert.Contains("7", e.Message);
 
+        _server.Answer = ctx => FakeJudgeServer.Complete(ctx, new string('x', 2 << 20));
+        e = await Assert.ThrowsAsync<DuelJudgeException>(() => judge.JudgeAsync(task, [1], [2], 1, CancellationToken.None));
+        Assert.Equal(JudgeFailure.MalformedAnswer, e.Failure);
+        Assert.Contains("more than 1048576 bytes", e.Message);
+
         _server.Answer = async ctx => await Task.Delay(TimeSpan.FromSeconds(30), ctx.RequestAborted);
         var started = DateTime.UtcNow;
         e = await Assert.ThrowsAsync<DuelJudgeException>(() => judge.JudgeAsync(task, [1], [2], 1, CancellationToken.None));
@@ -179,6 +184,7 @@ public sealed class DuelJudgeTests : IAsyncDisposable
     {
         Assert.Throws<ArgumentException>(() => new DuelJudge(new HttpClient(), new DuelOptions()));
         Assert.Throws<ArgumentOutOfRangeException>(() => new DuelJudge(new HttpClient(), new DuelOptions { JudgeEndpoint = new Uri("v1/", UriKind.Relative) }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DuelJudge(new HttpClient(), new DuelOptions { JudgeEndpoint = new Uri("ftp://x/v1/") }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new DuelJudge(new HttpClient(), new DuelOptions { JudgeEndpoint = new Uri("http://x/v1/"), JudgeTimeout = TimeSpan.Zero }));
     }
 
