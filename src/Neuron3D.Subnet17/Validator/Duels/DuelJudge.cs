@@ -120,7 +120,7 @@ public sealed class DuelJudge
         {
             throw new DuelJudgeException(JudgeFailure.Timeout, $"judge at {_completions} gave no answer within {_options.JudgeTimeout.TotalSeconds:0.###} s", e);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or IOException)
         {
             throw new DuelJudgeException(JudgeFailure.Unreachable, $"judge at {_completions} unreachable: {e.Message}", e);
         }
