@@ -64,10 +64,11 @@ public static class ClipImagePreprocessor
         if (destination.Length != 3 * width * height) throw new ArgumentException($"destination must hold {width}×{height}×3 values", nameof(destination));
         var horizontal = Weights(image.Width, width);
         var vertical = Weights(image.Height, height);
+        var src = ArrayPool<float>.Shared.Rent(image.Rgb.Length);
         var rows = ArrayPool<float>.Shared.Rent(3 * width * image.Height);
         try
         {
-            var src = image.Rgb;
+            for (var i = 0; i < image.Rgb.Length; i++) src[i] = Quantise(image.Rgb[i]);
             for (var y = 0; y < image.Height; y++)
                 for (var x = 0; x < width; x++)
                 {
@@ -76,9 +77,9 @@ public static class ClipImagePreprocessor
                     for (var k = 0; k < weights.Length; k++)
                     {
                         var s = 3 * (y * image.Width + start + k);
-                        r += weights[k] * Quantise(src[s]);
-                        g += weights[k] * Quantise(src[s + 1]);
-                        b += weights[k] * Quantise(src[s + 2]);
+                        r += weights[k] * src[s];
+                        g += weights[k] * src[s + 1];
+                        b += weights[k] * src[s + 2];
                     }
                     var o = 3 * (y * width + x);
                     (rows[o], rows[o + 1], rows[o + 2]) = (r, g, b);
@@ -103,6 +104,7 @@ public static class ClipImagePreprocessor
         }
         finally
         {
+            ArrayPool<float>.Shared.Return(src);
             ArrayPool<float>.Shared.Return(rows);
         }
     }

@@ -27,6 +27,25 @@ public sealed record ClipModelOptions
 /// in one call, a fixed 1 runs them one by one. Embeddings come back as the model computes them (not normalised).
 /// Sessions are created once and are safe to use from several threads.
 /// </summary>
+/// <remarks>
+/// Exporting an open_clip model (on a machine with PyTorch; SN17's own text model is <c>convnext_large_d</c> /
+/// <c>laion2b_s26b_b102k_augreg</c>, a lighter one is <c>ViT-B-32</c> / <c>laion2b_s34b_b79k</c>):
+/// <code>
+/// import os, torch, shutil, open_clip
+/// model, _, _ = open_clip.create_model_and_transforms("ViT-B-32", pretrained="laion2b_s34b_b79k"); model.eval()
+/// class Wrap(torch.nn.Module):
+///     def __init__(self, f): super().__init__(); self.f = f
+///     def forward(self, x): return self.f(x)
+/// axes = {"input": {0: "batch"}, "embedding": {0: "batch"}}
+/// torch.onnx.export(Wrap(model.encode_image), torch.randn(1, 3, 224, 224), "visual.onnx",
+///                   input_names=["input"], output_names=["embedding"], dynamic_axes=axes, opset_version=17)
+/// torch.onnx.export(Wrap(model.encode_text), open_clip.tokenize(["a chair"]), "textual.onnx",
+///                   input_names=["input"], output_names=["embedding"], dynamic_axes=axes, opset_version=17)
+/// shutil.copy(os.path.join(os.path.dirname(open_clip.__file__), "bpe_simple_vocab_16e6.txt.gz"), ".")
+/// </code>
+/// The dummy image's size becomes <see cref="ImageSize"/>: SN17 feeds convnext_large_d 224×224 images, so export it with
+/// a 224 dummy to score like SN17. Float16 exports are refused; export in float32.
+/// </remarks>
 public sealed class ClipModel : IDisposable
 {
     /// <summary>File name of the image encoder inside the model directory.</summary>
