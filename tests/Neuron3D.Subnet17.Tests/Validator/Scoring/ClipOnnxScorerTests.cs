@@ -106,6 +106,30 @@ public class ClipOnnxScorerTests(ClipTinyModelFixture fixture) : IClassFixture<C
     }
 
     [Fact]
+    public async Task The_grid_preview_is_sn17s_two_by_two_preview_of_the_scored_views()
+    {
+        using var scorer = Scorer();
+        var report = await scorer.ScoreAsync(Robocop, RobocopSpz.Value, new(GridPreview: true, PreviewScoreThreshold: -1), CancellationToken.None);
+        var expected = ViewGrid.Sn17Preview(SpzCodec.Decode(RobocopSpz.Value), Small.RenderSize).ToPng();
+        Assert.Equal(expected, report!.GridPreviewPng);
+    }
+
+    [Fact]
+    public async Task Concurrent_scores_equal_sequential_ones()
+    {
+        using var model = ClipModel.Load(fixture.Directory, new ClipModelOptions { IntraOpThreads = 1 });
+        using var scorer = new ClipOnnxScorer(model, Small with { RenderSize = 48 }, ownsModel: false);
+        string[] prompts = ["robocop with hammer in one hand", "a wooden rocking chair", "a red sports car"];
+        var sequential = new List<double>();
+        foreach (var prompt in prompts)
+            sequential.Add((await scorer.ScoreAsync(new Sn17Task("s", TaskKind.Text, prompt), RobocopSpz.Value, new(), CancellationToken.None))!.Score);
+        var parallel = await Task.WhenAll(prompts.Select(prompt => scorer.ScoreAsync(new Sn17Task("p", TaskKind.Text, prompt), RobocopSpz.Value, new(), CancellationToken.None)));
+        Assert.Equal(sequential, parallel.Select(r => r!.Score));
+        scorer.Dispose();
+        Assert.Equal(model.EncodeText("still usable"), model.EncodeText("still usable")); // a borrowed model outlives the scorer
+    }
+
+    [Fact]
     public async Task An_image_prompt_equal_to_a_view_has_cosine_one_with_that_view()
     {
         using var scorer = Scorer();
