@@ -56,7 +56,8 @@ public sealed record ClipScorerOptions
 /// </list>
 /// Differences from SN17, on purpose: 4 views instead of 16 (CPU time), no KNN outlier filter (it needs more views than
 /// four to mean anything), and no IQA/SSIM/LPIPS terms — so the score is the calibrated alignment alone, and the 0.6
-/// acceptance threshold means a geometric-mean cosine of at least 0.21. Image tasks compare the prompt image's
+/// acceptance threshold means a geometric-mean cosine of at least 0.21 (SN17's own "alignment &lt; 0.3 → 0" rule is
+/// then moot). Image tasks compare the prompt image's
 /// embedding (alpha composited on white) with each view and take the geometric mean of the clipped cosines with no
 /// calibration, as SN17 does with its image model. An encoder failure or the timeout is a scorer failure (null).
 /// </summary>

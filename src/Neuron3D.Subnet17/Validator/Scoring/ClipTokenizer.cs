@@ -183,7 +183,9 @@ public sealed class ClipTokenizer
     }
 
     /// <summary>The vocabulary entry of <paramref name="id"/> (byte-alphabet characters, maybe ending in &lt;/w&gt;).</summary>
-    public string Token(int id) => _tokens[id];
+    /// <exception cref="ArgumentOutOfRangeException">An id outside the vocabulary.</exception>
+    public string Token(int id) =>
+        (uint)id < VocabularySize ? _tokens[id] : throw new ArgumentOutOfRangeException(nameof(id), id, $"token ids are 0–{VocabularySize - 1}");
 
     /// <summary>The id of a vocabulary entry, or null.</summary>
     public int? Id(string token) => _ids.TryGetValue(token, out var id) ? id : null;

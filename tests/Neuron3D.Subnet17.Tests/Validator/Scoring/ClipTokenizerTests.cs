@@ -153,6 +153,8 @@ public class ClipTokenizerTests
         Assert.Equal("<|startoftext|>", Tokenizer.Token(ClipTokenizer.StartOfText));
         Assert.Equal(ClipTokenizer.EndOfText, Tokenizer.Id("<|endoftext|>"));
         Assert.Equal("a photo of a cat ", Tokenizer.Decode([320, 1125, 539, 320, 2368]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Tokenizer.Token(ClipTokenizer.VocabularySize));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Tokenizer.Decode([-1]));
     }
 
     [Fact]
