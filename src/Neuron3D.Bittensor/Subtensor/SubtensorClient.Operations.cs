@@ -223,17 +223,28 @@ public sealed partial class SubtensorClient
 
     /// <summary>The metagraph of <paramref name="netuid"/> at <paramref name="blockHash"/> (or the head), through <c>NeuronInfoRuntimeApi_get_neurons_lite</c>.</summary>
     /// <exception cref="SubtensorStateException">The subnet does not exist.</exception>
+    /// <remarks>
+    /// A block's state never changes, so the last snapshot per subnet is kept and returned again while the best block
+    /// stays the same (a neuron polling faster than blocks arrive costs one <c>chain_getBlockHash</c>, not a
+    /// runtime call, which takes 0.2–0.5 s on a node).
+    /// </remarks>
     public async Task<Metagraph> GetMetagraphAsync(ushort netuid, string? blockHash = null, CancellationToken cancellationToken = default)
     {
         blockHash ??= await Chain.GetBlockHashAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (_lastMetagraphs.TryGetValue(netuid, out var cached) && string.Equals(cached.BlockHash, blockHash, StringComparison.OrdinalIgnoreCase))
+            return cached;
         var metadata = await RefreshMetadataAsync(blockHash, cancellationToken).ConfigureAwait(false);
         var header = await Chain.GetHeaderAsync(blockHash, cancellationToken).ConfigureAwait(false);
         var bytes = await Chain.StateCallAsync(NeuronInfoLite.StateCallMethod, NeuronInfoLite.Arguments(netuid), blockHash, cancellationToken).ConfigureAwait(false);
         var neurons = NeuronInfoLite.DecodeList(metadata, bytes);
         if (neurons.Count == 0 && !await SubnetExistsAsync(netuid, cancellationToken).ConfigureAwait(false))
             throw new SubtensorStateException($"netuid {netuid} does not exist");
-        return new Metagraph(netuid, header.Number, blockHash, neurons);
+        var metagraph = new Metagraph(netuid, header.Number, blockHash, neurons);
+        _lastMetagraphs[netuid] = metagraph;
+        return metagraph;
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ushort, Metagraph> _lastMetagraphs = new();
 
     /// <summary>
     /// The next block at which <paramref name="netuid"/> runs its epoch: the runtime's
