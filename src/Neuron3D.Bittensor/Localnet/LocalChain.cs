@@ -46,7 +46,10 @@ public sealed class LocalChain
     public int Port => _options.Port;
 
     /// <summary>The WebSocket endpoint (HTTP JSON-RPC answers on the same port).</summary>
-    public Uri Endpoint => new($"ws://127.0.0.1:{Port}");
+    public Uri Endpoint => new(EndpointText);
+
+    /// <summary>The endpoint as people write it (no trailing slash), for messages.</summary>
+    private string EndpointText => $"ws://127.0.0.1:{Port}";
 
     /// <summary>The block mode <see cref="StartAsync"/> uses.</summary>
     public BlockBuildMode BlockMode => _options.BlockMode;
@@ -96,7 +99,7 @@ public sealed class LocalChain
                 progress?.Report($"copying {source} to {WorkDirectory}");
                 CopySource(source, WorkDirectory);
             }
-            progress?.Report($"starting chopsticks (node {nodeVersion}) on {Endpoint} in {_options.BlockMode} mode");
+            progress?.Report($"starting chopsticks (node {nodeVersion}) on {EndpointText} in {_options.BlockMode} mode");
             try
             {
                 await RunStartScriptAsync(progress, cancellationToken).ConfigureAwait(false);
@@ -216,7 +219,7 @@ public sealed class LocalChain
         var exists = await client.ReadStorageAsync(new StorageItem(metadata, "SubtensorModule", "NetworksAdded"), [netuid],
             cancellationToken: cancellationToken).ConfigureAwait(false);
         if (exists?.AsBool() != true)
-            throw new LocalChainSubnetException(netuid, $"subnet {netuid} does not exist on the chain at {Endpoint}");
+            throw new LocalChainSubnetException(netuid, $"subnet {netuid} does not exist on the chain at {EndpointText}");
         var subnetTempo = tempo ?? await ReadTempoAsync(client, metadata, netuid, cancellationToken).ConfigureAwait(false);
         if (subnetTempo == 0)
             throw new LocalChainSubnetException(netuid, $"subnet {netuid} has tempo 0: it never runs an epoch");
@@ -260,7 +263,7 @@ public sealed class LocalChain
         }
         catch (RpcConnectionException e)
         {
-            throw new LocalChainNotRunningException(Port, $"no chain answers on {Endpoint}; start one first (neuron3d localnet start --port {Port})", e);
+            throw new LocalChainNotRunningException(Port, $"no chain answers on {EndpointText}; start one first (neuron3d localnet start --port {Port})", e);
         }
     }
 
@@ -321,11 +324,11 @@ public sealed class LocalChain
         {
             throw installClock is not null && !File.Exists(PidFile)
                 ? new LocalChainInstallException($"npm ci in {WorkDirectory} did not finish within {_options.InstallTimeout.TotalMinutes:0} min", e.Tail)
-                : new LocalChainNotReadyException($"the chain on {Endpoint} did not answer within {_options.ReadyTimeout.TotalSeconds:0} s; log: {LogFile}", _options.ReadyTimeout);
+                : new LocalChainNotReadyException($"the chain on {EndpointText} did not answer within {_options.ReadyTimeout.TotalSeconds:0} s; log: {LogFile}", _options.ReadyTimeout);
         }
         if (result.ExitCode == 0)
         {
-            progress?.Report(result.Lines.LastOrDefault(l => l.StartsWith("localchain ready", StringComparison.Ordinal)) ?? $"ready on {Endpoint}");
+            progress?.Report(result.Lines.LastOrDefault(l => l.StartsWith("localchain ready", StringComparison.Ordinal)) ?? $"ready on {EndpointText}");
             return;
         }
         throw ClassifyStartFailure(result, installClock is not null);
@@ -337,10 +340,10 @@ public sealed class LocalChain
         var output = result.Tail();
         bool Printed(string text) => result.Lines.Any(line => line.Contains(text, StringComparison.Ordinal));
         if (Printed("something already answers JSON-RPC"))
-            return new LocalChainPortInUseException(Port, null, $"a JSON-RPC node already answers on {Endpoint}; stop it or choose another port");
+            return new LocalChainPortInUseException(Port, null, $"a JSON-RPC node already answers on {EndpointText}; stop it or choose another port");
         if (Printed("RPC did not answer within"))
             return new LocalChainNotReadyException(
-                $"the chain on {Endpoint} did not answer within {_options.ReadyTimeout.TotalSeconds:0} s and was stopped; log: {LogFile}", _options.ReadyTimeout);
+                $"the chain on {EndpointText} did not answer within {_options.ReadyTimeout.TotalSeconds:0} s and was stopped; log: {LogFile}", _options.ReadyTimeout);
         if (Printed("chopsticks exited before its RPC answered"))
             return new LocalChainStartException($"chopsticks exited before its RPC answered; its log ({LogFile}) ends with:\n{output}", output);
         if (Printed("node (>= 20) is required"))
@@ -388,7 +391,7 @@ public sealed class LocalChain
         {
             if (IsChainProcessAlive(pid))
                 throw new LocalChainPortInUseException(Port, pid,
-                    $"a local chain already runs on {Endpoint} (pid {pid}); stop it first (neuron3d localnet stop --port {Port}) or choose another port");
+                    $"a local chain already runs on {EndpointText} (pid {pid}); stop it first (neuron3d localnet stop --port {Port}) or choose another port");
             DeleteIfPresent(PidFile); // left by a chain that died without stop.sh
         }
         try
