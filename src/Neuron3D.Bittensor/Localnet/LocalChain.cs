@@ -7,6 +7,7 @@ using Neuron3D.Bittensor.Chain;
 using Neuron3D.Bittensor.Chain.Rpc;
 using Neuron3D.Bittensor.Metadata;
 using Neuron3D.Bittensor.Storage;
+using Neuron3D.Bittensor.Subtensor;
 
 namespace Neuron3D.Bittensor.Localnet;
 
@@ -204,7 +205,7 @@ public sealed class LocalChain
 
     /// <summary>
     /// Builds ONE block numbered as the next block in which <paramref name="netuid"/> runs its epoch
-    /// (<see cref="EpochSchedule"/>; chopsticks' <c>unsafeBlockHeight</c>), whatever the tempo. Emission accrues per
+    /// (<see cref="EpochSchedule.NextEpochBlock"/>; chopsticks' <c>unsafeBlockHeight</c>), whatever the tempo. Emission accrues per
     /// block built, so a jump pays one block's worth; a jump past ActivityCutoff (5000 blocks) makes neurons inactive.
     /// </summary>
     /// <param name="netuid">The subnet.</param>
