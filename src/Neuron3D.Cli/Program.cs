@@ -25,6 +25,7 @@ public static class Program
         root.Subcommands.Add(AxonCommands.Create());
         root.Subcommands.Add(GenerateCommands.Create());
         root.Subcommands.Add(MinerCommands.Create());
+        root.Subcommands.Add(ValidatorCommands.Create());
         root.Subcommands.Add(DemoCommand.Create());
         return root;
     }
