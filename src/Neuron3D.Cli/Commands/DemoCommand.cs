@@ -1,12 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Neuron3D.Bittensor.Chain.Rpc;
+using Neuron3D.Bittensor.Localnet;
 using Neuron3D.Bittensor.Subtensor;
 using Neuron3D.Cli.Infrastructure;
 using Neuron3D.Subnet17.Demo;
@@ -136,18 +136,19 @@ public static class DemoCommand
     private static int Run(CliContext context, DemoHost host, LocalSubnetDemoOptions options, Uri? endpoint, int port)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(host.Stop);
-        using var signals = new StopSignals(stop, context.Error);
+        using var loggers = MinerLogging.Create(LogLevel.Information, json: false);
+        using var signals = new StopSignals(stop, loggers.CreateLogger("Neuron3D.Demo"), "(the neurons, then the chain the demo started)");
         var view = new LiveView(context.Error);
         try
         {
-            return RunAsync(context, host, options, endpoint, port, view, stop.Token).GetAwaiter().GetResult();
+            return RunAsync(context, host, options, endpoint, port, view, context.Debug ? loggers : null, stop.Token).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             context.Error.WriteLine("stopped before the summary (Ctrl+C)");
             return ExitCodes.Cancelled;
         }
-        catch (Exception e) when (e is DemoChainException or LocalChainLaunchException or RpcConnectionException or SubtensorStateException)
+        catch (Exception e) when (e is DemoChainException or LocalChainException or RpcConnectionException or SubtensorStateException)
         {
             context.Error.WriteLine($"error: {e.Message}");
             if (context.Debug) context.Error.WriteLine(e.ToString());
@@ -156,19 +157,19 @@ public static class DemoCommand
     }
 
     private static async Task<int> RunAsync(CliContext context, DemoHost host, LocalSubnetDemoOptions options, Uri? endpoint, int port,
-        LiveView view, CancellationToken stop)
+        LiveView view, ILoggerFactory? loggers, CancellationToken stop)
     {
-        LocalChainLauncher? launched = null;
+        LocalChain? launched = null;
         try
         {
             if (endpoint is null)
             {
-                launched = new LocalChainLauncher(port == 0 ? LocalChainLauncher.FreePort() : port);
-                view.Line($"starting the local chain on port {launched.Port} (first use installs it: about 1.5 min)");
-                await launched.StartAsync(stop).ConfigureAwait(false);
+                // Instant blocks: every extrinsic of the setup is in a block at once; epochs are built on request.
+                launched = new LocalChain(new LocalChainOptions { Port = port == 0 ? LocalChain.FindFreePort() : port, BlockMode = BlockBuildMode.Instant });
+                view.Line($"starting the local chain on port {launched.Port} (the first use installs it: about 1.5 min)");
+                await launched.StartAsync(new LineProgress(view.Line), stop).ConfigureAwait(false);
                 host.ChainStarted?.Invoke(launched.Endpoint);
             }
-            using var loggers = context.Debug ? MinerLogging.Create(LogLevel.Information, json: false) : null;
             var demo = new LocalSubnetDemo(options, loggers);
             demo.Progress += view.Show;
             var summary = await demo.RunAsync(endpoint ?? launched!.Endpoint, stop).ConfigureAwait(false);
@@ -180,7 +181,7 @@ public static class DemoCommand
         {
             if (launched is not null)
             {
-                await launched.StopAsync().ConfigureAwait(false);
+                await launched.StopAsync(CancellationToken.None).ConfigureAwait(false);
                 view.Line($"local chain on port {launched.Port} stopped");
             }
         }
@@ -198,6 +199,12 @@ public static class DemoCommand
         o.WriteLine($"previews: {Path.Combine(s.Folder, "previews")} ({s.Previews.Count} files)");
         o.WriteLine($"wallets and state: {s.Folder}");
         o.WriteLine((s.BetterMinerEarnsMore ? "OK: " : "NOT SHOWN: ") + s.Verdict);
+    }
+
+    /// <summary>Reports progress lines at once, in order (<see cref="Progress{T}"/> would post them to the thread pool).</summary>
+    private sealed class LineProgress(Action<string> line) : IProgress<string>
+    {
+        public void Report(string value) => line(value);
     }
 
     /// <summary>The live terminal view: one line per event, epochs as small tables.</summary>
@@ -236,49 +243,6 @@ public static class DemoCommand
             Line(text.ToString());
         }
     }
-
-    /// <summary>Ctrl+C, SIGINT and SIGTERM stop the demo gracefully (the chain it started is stopped too); a second one is left to the runtime.</summary>
-    private sealed class StopSignals : IDisposable
-    {
-        private readonly CancellationTokenSource _stop;
-        private readonly TextWriter _error;
-        private readonly List<PosixSignalRegistration> _registrations = [];
-
-        public StopSignals(CancellationTokenSource stop, TextWriter error)
-        {
-            _stop = stop;
-            _error = error;
-            Console.CancelKeyPress += OnCancelKeyPress;
-            foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT })
-                _registrations.Add(PosixSignalRegistration.Create(signal, OnSignal));
-        }
-
-        private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
-        {
-            if (_stop.IsCancellationRequested) return;
-            e.Cancel = true;
-            Request("Ctrl+C");
-        }
-
-        private void OnSignal(PosixSignalContext context)
-        {
-            if (_stop.IsCancellationRequested) return;
-            context.Cancel = true;
-            Request(context.Signal.ToString());
-        }
-
-        private void Request(string why)
-        {
-            _error.WriteLine($"{why}: stopping the neurons and the chain; press Ctrl+C again to kill");
-            _stop.Cancel();
-        }
-
-        public void Dispose()
-        {
-            Console.CancelKeyPress -= OnCancelKeyPress;
-            foreach (var registration in _registrations) registration.Dispose();
-        }
-    }
 }
 
 /// <summary>What <c>demo</c> takes from the outside world, replaceable in tests.</summary>
@@ -291,140 +255,4 @@ internal sealed record DemoHost
 
     /// <summary>Learns the endpoint of the chain the demo started.</summary>
     public Action<Uri>? ChainStarted { get; init; }
-}
-
-/// <summary>The local chain could not be installed, started or stopped; the message carries the script's last lines.</summary>
-internal sealed class LocalChainLaunchException(string message) : Exception(message);
-
-/// <summary>
-/// Starts ../shared/localchain on one port the way its README asks: a writable copy (artifacts/localchain in the
-/// repository, else ~/.neuron3d/localchain; node_modules there is reused), <c>start.sh PORT memory</c>, the genesis
-/// time pinned once (see LocalChainFixture), and <c>stop.sh PORT</c> — or a kill of the recorded pid — at the end.
-/// </summary>
-internal sealed class LocalChainLauncher(int port)
-{
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
-
-    public int Port { get; } = port;
-
-    public Uri Endpoint => new($"ws://127.0.0.1:{Port}");
-
-    private string WorkDirectory { get; } = FindRepositoryRoot() is { } root
-        ? Path.Combine(root, "artifacts", "localchain")
-        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".neuron3d", "localchain");
-
-    public static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        CopySource();
-        try
-        {
-            await RunScriptAsync("start.sh", [Port.ToString(CultureInfo.InvariantCulture), "memory"], StartTimeout, cancellationToken).ConfigureAwait(false);
-            // At genesis chopsticks reads the wall clock twice per block; on a loaded machine the reads straddle a slot
-            // and blocks panic. One dev_timeTravel to a slot-aligned time makes block building deterministic.
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000 * 1000;
-            using var body = new StringContent($$"""{"id":1,"jsonrpc":"2.0","method":"dev_timeTravel","params":[{{now}}]}""", Encoding.UTF8, "application/json");
-            using var response = await http.PostAsync(new Uri($"http://127.0.0.1:{Port}"), body, cancellationToken).ConfigureAwait(false);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode || !text.Contains("\"result\"", StringComparison.Ordinal))
-                throw new LocalChainLaunchException($"the local chain on port {Port} refused dev_timeTravel: {(int)response.StatusCode} {text}");
-        }
-        catch
-        {
-            await StopAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    /// <summary>Stops the chain (stop.sh, else a kill of the recorded pid); never throws.</summary>
-    public async Task StopAsync()
-    {
-        var pidFile = Path.Combine(WorkDirectory, "run", $"chopsticks-{Port}.pid");
-        if (!File.Exists(pidFile)) return;
-        try
-        {
-            await RunScriptAsync("stop.sh", [Port.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(30), CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (LocalChainLaunchException)
-        {
-            if (int.TryParse(File.ReadAllText(pidFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
-            {
-                try { System.Diagnostics.Process.GetProcessById(pid).Kill(entireProcessTree: true); }
-                catch (ArgumentException) { } // already gone
-            }
-            File.Delete(pidFile);
-        }
-    }
-
-    private void CopySource()
-    {
-        var source = FindSource();
-        Directory.CreateDirectory(WorkDirectory);
-        foreach (var file in Directory.EnumerateFiles(source))
-        {
-            var target = new FileInfo(Path.Combine(WorkDirectory, Path.GetFileName(file)));
-            var info = new FileInfo(file);
-            if (target.Exists && target.Length == info.Length && target.LastWriteTimeUtc >= info.LastWriteTimeUtc) continue;
-            if (target.Exists) target.IsReadOnly = false;
-            File.Copy(file, target.FullName, overwrite: true);
-            new FileInfo(target.FullName).IsReadOnly = false; // ../shared may come without write bits
-        }
-    }
-
-    private static string FindSource()
-    {
-        if (Environment.GetEnvironmentVariable("NEURON3D_SHARED") is { Length: > 0 } shared && File.Exists(Path.Combine(shared, "localchain", "start.sh")))
-            return Path.Combine(shared, "localchain");
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "shared", "localchain", "start.sh")))
-                    return Path.Combine(dir.FullName, "shared", "localchain");
-        throw new LocalChainLaunchException("no shared/localchain folder (with start.sh) above the current folder or the program; set NEURON3D_SHARED, or pass --subtensor.chain_endpoint");
-    }
-
-    private static string? FindRepositoryRoot()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Neuron3D.slnx")))
-                    return dir.FullName;
-        return null;
-    }
-
-    private async Task RunScriptAsync(string script, string[] arguments, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var psi = new System.Diagnostics.ProcessStartInfo("bash", [Path.Combine(WorkDirectory, script), .. arguments])
-        {
-            WorkingDirectory = WorkDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        psi.Environment["LOCALCHAIN_READY_TIMEOUT"] = "240";
-        using var process = System.Diagnostics.Process.Start(psi) ?? throw new LocalChainLaunchException($"could not run {script}");
-        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            cancellationToken.ThrowIfCancellationRequested();
-            throw new LocalChainLaunchException($"{script} did not finish within {timeout.TotalSeconds:F0} s: {Tail(await stderr.ConfigureAwait(false))}");
-        }
-        if (process.ExitCode != 0)
-            throw new LocalChainLaunchException($"{script} {string.Join(' ', arguments)} exited {process.ExitCode}: {Tail(await stdout.ConfigureAwait(false))} {Tail(await stderr.ConfigureAwait(false))}");
-    }
-
-    private static string Tail(string text) => text.Length > 1500 ? text[^1500..] : text;
 }
