@@ -66,7 +66,7 @@ public static class DemoCommand
         };
         var folder = new Option<string>("--demo.folder")
         {
-            Description = "Folder for wallets, state and previews; must be empty. Default: ./neuron3d-demo/run-<UTC time>.",
+            Description = "Folder for wallets, state and previews; must be empty. Default: artifacts/demo/run-<UTC time> in the repository, else ~/.neuron3d/demo/run-<UTC time>.",
             HelpName = "folder",
         };
         var tempo = new Option<int>("--tempo") { Description = "Subnet tempo in blocks.", DefaultValueFactory = _ => 3, HelpName = "blocks" };
@@ -105,8 +105,7 @@ public static class DemoCommand
             if (pr.GetValue(tempo) is < 1 or > ushort.MaxValue) throw new CliUsageException($"--tempo {pr.GetValue(tempo)} must be 1–360 blocks");
             var options = new LocalSubnetDemoOptions
             {
-                Folder = Path.GetFullPath(pr.GetValue(folder) is { Length: > 0 } f ? f
-                    : Path.Combine("neuron3d-demo", "run-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture))),
+                Folder = Path.GetFullPath(pr.GetValue(folder) is { Length: > 0 } f ? f : DefaultFolder()),
                 Tempo = (ushort)pr.GetValue(tempo),
                 Epochs = pr.GetValue(epochs),
                 EpochInterval = Seconds(pr.GetValue(interval), "--epoch.interval", allowZero: true),
@@ -126,6 +125,15 @@ public static class DemoCommand
             return Run(context, host, options, chain, pr.GetValue(port));
         });
         return command;
+    }
+
+    /// <summary>A new run folder where the local chain's work copy lives too: artifacts/demo in the repository (git-ignored), else ~/.neuron3d/demo.</summary>
+    private static string DefaultFolder()
+    {
+        var run = "run-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        return LocalChainPaths.FindRepositoryRoot() is { } root
+            ? Path.Combine(root, "artifacts", "demo", run)
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".neuron3d", "demo", run);
     }
 
     private static TimeSpan Seconds(double value, string option, bool allowZero = false) =>
