@@ -206,13 +206,17 @@ public sealed class LocalSubnetDemo
             await WaitForFirstResultAsync(validator, cancellationToken).ConfigureAwait(false);
             var before = await client.GetMetagraphAsync(netuid, cancellationToken: cancellationToken).ConfigureAwait(false);
             var stakeBefore = before.Neurons.ToDictionary(n => n.Uid, n => n.StakeRao);
+            // One attempt per epoch, right before its blocks; the chain's weights rate limit is 0 and so is ours.
+            await validator.SyncAsync(cancellationToken).ConfigureAwait(false);
+            var weights = new WeightsPublisher(new SubtensorWeightsChain(client, validatorKey, netuid), () => validator.ProposeWeights(minOwnStake: 0),
+                new WeightsPublisherOptions { MinBlocksBetweenSets = 0 }, log: _loggers.CreateLogger("Neuron3D.Demo.Weights"));
 
             for (var epoch = 1; epoch <= _options.Epochs || _options.KeepRunning; epoch++)
             {
                 try
                 {
                     if (epoch > 1) await Task.Delay(_options.EpochInterval, cancellationToken).ConfigureAwait(false);
-                    await RunEpochAsync(client, validator, validatorKey, netuid, epoch, stakeBefore, cancellationToken).ConfigureAwait(false);
+                    await RunEpochAsync(client, weights, netuid, epoch, stakeBefore, cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (_options.KeepRunning && cancellationToken.IsCancellationRequested && epoch > _options.Epochs)
                 {
@@ -322,19 +326,20 @@ public sealed class LocalSubnetDemo
         Step($"miner-full has no accepted result after {_options.FirstResultTimeout.TotalSeconds:F0} s; epochs run with whatever the validator has");
     }
 
-    private async Task RunEpochAsync(SubtensorClient client, ValidatorNeuron validator, Sr25519Keypair validatorKey, ushort netuid, int epoch,
+    private async Task RunEpochAsync(SubtensorClient client, WeightsPublisher weights, ushort netuid, int epoch,
         IReadOnlyDictionary<ushort, BigInteger> stakeBefore, CancellationToken cancellationToken)
     {
-        var (uids, values) = validator.WeightsToSet();
-        if (uids.Length > 0)
+        var attempt = await weights.TryPublishAsync(cancellationToken).ConfigureAwait(false);
+        switch (attempt.Outcome)
         {
-            var set = await Chain("set_weights", () => client.SetWeightsAsync(validatorKey, netuid, uids, values, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            var block = (await client.Chain.GetHeaderAsync(set.BlockHash, cancellationToken).ConfigureAwait(false)).Number;
-            Progress?.Invoke(new DemoWeightsEvent(_clock.Elapsed, epoch, block, uids, values));
-        }
-        else
-        {
-            Step("no miner has an accepted result in the window: no weights this epoch");
+            case WeightsOutcome.Set:
+                Progress?.Invoke(new DemoWeightsEvent(_clock.Elapsed, epoch, (uint)attempt.Block!.Value, attempt.Uids, attempt.Values));
+                break;
+            case WeightsOutcome.Skipped:
+                Step($"no weights this epoch: {attempt.Message}");
+                break;
+            default:
+                throw new DemoChainException($"set_weights failed: {attempt.Message}");
         }
         await BuildToEpochAsync(client, netuid, cancellationToken).ConfigureAwait(false);
         var metagraph = await client.GetMetagraphAsync(netuid, cancellationToken: cancellationToken).ConfigureAwait(false);
