@@ -25,6 +25,7 @@ public sealed class DemoTests(LocalChainFixture chain) : IDisposable
             "--tempo", "3", "--epochs", "2", "--epoch.interval", "2", "--task.cooldown", "4", "--json");
         Assert.True(result.ExitCode == 0, result.ToString());
         var netuid = (ushort)result.Json["netuid"]!.GetValue<int>();
+        Assert.Equal(2, result.Json["epochs"]!.GetValue<int>());
 
         // The chain, read on our own connection: who is who comes from the demo's wallet files.
         var wallets = Path.Combine(_folder, "wallets");

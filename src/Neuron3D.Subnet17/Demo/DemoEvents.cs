@@ -64,7 +64,7 @@ public sealed record DemoTally(int Accepted, int Rejected, int Skipped, int Othe
 /// <param name="Netuid">The demo subnet.</param>
 /// <param name="Block">Block of the final metagraph read.</param>
 /// <param name="Tempo">Subnet tempo.</param>
-/// <param name="Epochs">Epochs run after the first weights.</param>
+/// <param name="Epochs">Epochs that ran after the first weights (more than configured with KeepRunning).</param>
 /// <param name="Neurons">Every neuron, by uid.</param>
 /// <param name="Previews">PNG files written, full paths.</param>
 /// <param name="Folder">The demo folder.</param>

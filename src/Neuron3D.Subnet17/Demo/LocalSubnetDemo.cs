@@ -211,12 +211,14 @@ public sealed class LocalSubnetDemo
             var weights = new WeightsPublisher(new SubtensorWeightsChain(client, validatorKey, netuid), () => validator.ProposeWeights(minOwnStake: 0),
                 new WeightsPublisherOptions { MinBlocksBetweenSets = 0 }, log: _loggers.CreateLogger("Neuron3D.Demo.Weights"));
 
+            var epochsRun = 0;
             for (var epoch = 1; epoch <= _options.Epochs || _options.KeepRunning; epoch++)
             {
                 try
                 {
                     if (epoch > 1) await Task.Delay(_options.EpochInterval, cancellationToken).ConfigureAwait(false);
                     await RunEpochAsync(client, weights, netuid, epoch, stakeBefore, cancellationToken).ConfigureAwait(false);
+                    epochsRun = epoch;
                 }
                 catch (OperationCanceledException) when (_options.KeepRunning && cancellationToken.IsCancellationRequested && epoch > _options.Epochs)
                 {
@@ -229,7 +231,7 @@ public sealed class LocalSubnetDemo
             using var readTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
             var final = await client.GetMetagraphAsync(netuid, cancellationToken: readTimeout.Token).ConfigureAwait(false);
             var files = await previews.CompleteAsync().ConfigureAwait(false);
-            return Summarize(endpoint, netuid, final, stakeBefore, files);
+            return Summarize(endpoint, netuid, final, stakeBefore, files, epochsRun);
         }
         finally
         {
@@ -365,7 +367,8 @@ public sealed class LocalSubnetDemo
             tallies.TryGetValue(n.Uid, out var t) ? new DemoTally(t[0], t[1], t[2], t[3]) : DemoTally.None)).ToList();
     }
 
-    private DemoSummary Summarize(Uri endpoint, ushort netuid, Metagraph final, IReadOnlyDictionary<ushort, BigInteger> stakeBefore, IReadOnlyList<string> previews)
+    private DemoSummary Summarize(Uri endpoint, ushort netuid, Metagraph final, IReadOnlyDictionary<ushort, BigInteger> stakeBefore, IReadOnlyList<string> previews,
+        int epochsRun)
     {
         var rows = Rows(final, stakeBefore);
         var full = rows.Single(r => r.Role == DemoRole.FullQualityMiner);
@@ -376,7 +379,7 @@ public sealed class LocalSubnetDemo
         var verdict = better
             ? $"read from chain at block {final.Block}: the full-quality miner earns more than the weaker ones — {numbers}"
             : $"read from chain at block {final.Block}: the full-quality miner does NOT out-earn every weaker miner — {numbers}";
-        return new DemoSummary(endpoint, netuid, final.Block, _options.Tempo, _options.Epochs, rows, previews, Path.GetFullPath(_options.Folder),
+        return new DemoSummary(endpoint, netuid, final.Block, _options.Tempo, epochsRun, rows, previews, Path.GetFullPath(_options.Folder),
             _clock.Elapsed, better, verdict);
     }
 
