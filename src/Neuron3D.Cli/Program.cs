@@ -26,6 +26,8 @@ public static class Program
         root.Subcommands.Add(GenerateCommands.Create());
         root.Subcommands.Add(MinerCommands.Create());
         root.Subcommands.Add(LocalnetCommands.Create());
+        root.Subcommands.Add(ValidatorCommands.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         return root;
     }
 }

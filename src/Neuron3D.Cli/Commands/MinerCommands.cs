@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Neuron3D.Assets.Checks;
@@ -26,7 +25,7 @@ namespace Neuron3D.Cli.Commands;
 public static class MinerCommands
 {
     /// <summary>The miner could not start: the chain is unreachable or the hotkey is not registered on the subnet.</summary>
-    public const int CannotStartExitCode = 11;
+    public const int CannotStartExitCode = NeuronRunner.CannotStartExitCode;
 
     /// <summary>The journal's file name inside <c>--neuron.full_path</c>.</summary>
     public const string JournalFileName = "journal.db";
@@ -103,8 +102,8 @@ public static class MinerCommands
               neuron3d miner status --neuron.full_path /srv/miner --json --recent 5
             """);
         var wallet = new BittensorOptions().AddTo(command);
-        var netuid = NetuidOption();
-        var fullPath = FullPathOption();
+        var netuid = NeuronOptions.Netuid();
+        var fullPath = MinerFullPath();
         var recent = new Option<int>("--recent") { Description = "How many of the newest tasks to list.", DefaultValueFactory = _ => 10, HelpName = "n" };
         command.Options.Add(netuid);
         command.Options.Add(fullPath);
@@ -124,53 +123,24 @@ public static class MinerCommands
         return command;
     }
 
-    private static int RunMiner(CliContext context, MinerHost host, MinerSettings settings)
-    {
-        // 1. The hotkey: it signs every request and result.
-        var password = Passwords.ForExistingKeyfile(context, settings.Wallet.HotkeyFile, "hotkey");
-        using var hotkey = settings.Wallet.GetHotkey(password);
-
-        var level = settings.Trace ? LogLevel.Trace : context.Debug ? LogLevel.Debug : LogLevel.Information;
-        using var loggers = host.Loggers?.Invoke() ?? MinerLogging.Create(level, settings.JsonLogs);
-        var log = loggers.CreateLogger("Neuron3D.Miner");
-        log.LogInformation("miner for hotkey {Hotkey} on netuid {Netuid} via {Endpoint}; state in {State}",
-            hotkey.Ss58Address, settings.Netuid, settings.ChainEndpoint, settings.StateFolder);
-
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(host.Stop);
-        using var signals = new StopSignals(stop, log);
-        try
+    private static int RunMiner(CliContext context, MinerHost host, MinerSettings settings) =>
+        NeuronRunner.Run(context, new NeuronRun(settings.Wallet, "Neuron3D.Miner", "(no new pulls; running tasks may finish)",
+            settings.Trace, settings.JsonLogs, host.Loggers, host.Stop), (hotkey, loggers, log, stop) =>
         {
-            return RunMinerAsync(context, host, settings, hotkey, loggers, log, stop.Token).GetAwaiter().GetResult();
-        }
-        catch (MinerStartupException e)
-        {
-            context.Error.WriteLine($"error: {e.Message}");
-            if (context.Debug) context.Error.WriteLine(e.ToString());
-            return CannotStartExitCode;
-        }
-    }
+            log.LogInformation("miner for hotkey {Hotkey} on netuid {Netuid} via {Endpoint}; state in {State}",
+                hotkey.Ss58Address, settings.Netuid, settings.ChainEndpoint, settings.StateFolder);
+            return RunMinerAsync(host, settings, hotkey, loggers, log, stop);
+        });
 
-    private static async Task<int> RunMinerAsync(CliContext context, MinerHost host, MinerSettings settings, Sr25519Keypair hotkey,
+    private static async Task<int> RunMinerAsync(MinerHost host, MinerSettings settings, Sr25519Keypair hotkey,
         ILoggerFactory loggers, ILogger log, CancellationToken stop)
     {
-        // 2. The chain.
-        IMetagraphSource metagraph;
-        using (var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(stop))
-        {
-            connectTimeout.CancelAfter(settings.ChainTimeout);
-            try
-            {
-                metagraph = await host.ConnectMetagraph(settings.ChainEndpoint, settings.Netuid, connectTimeout.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not MinerStartupException && !stop.IsCancellationRequested)
-            {
-                throw new MinerStartupException($"cannot reach the chain at {settings.ChainEndpoint}: {e.Message} " +
-                                                "(check --subtensor.network / --subtensor.chain_endpoint)");
-            }
-        }
+        // The chain.
+        var metagraph = await NeuronRunner.ConnectAsync(settings.ChainEndpoint, settings.ChainTimeout,
+            ct => host.ConnectMetagraph(settings.ChainEndpoint, settings.Netuid, ct), stop).ConfigureAwait(false);
         await using var metagraphLifetime = metagraph as IAsyncDisposable ?? NoDispose.Instance;
 
-        // 3. Journal, generators, dendrite, the neuron.
+        // Journal, generators, dendrite, the neuron.
         using var journal = new MinerJournal(Path.Combine(settings.StateFolder, JournalFileName));
         foreach (var pending in journal.Unfinished())
             log.LogInformation("unfinished task {Task} from validator {Uid} (pulled at {At:u}); validators re-send pending tasks",
@@ -222,48 +192,15 @@ public static class MinerCommands
         }
     }
 
-    private static Option<int> NetuidOption() => new("--netuid")
-    {
-        Description = "Subnet id (17 = 404-GEN on finney).",
-        DefaultValueFactory = _ => 17,
-        HelpName = "uid",
-    };
+    private static Option<string> MinerFullPath() => NeuronOptions.FullPath("miners", "journal");
 
-    private static Option<string> FullPathOption() => new("--neuron.full_path")
-    {
-        Description = "State folder (journal). Default: ~/.bittensor/miners/<wallet>/<hotkey>/netuid<N>/.",
-        HelpName = "folder",
-    };
-
-    /// <summary>The state folder: explicit, or the SDK's layout per wallet, hotkey and netuid.</summary>
-    internal static string StateFolder(string? fullPath, Wallet wallet, int netuid) => fullPath is { Length: > 0 }
-        ? Path.GetFullPath(WalletPaths.ExpandHome(fullPath))
-        : Path.Combine(WalletPaths.ExpandHome("~/.bittensor/miners"), wallet.Name, wallet.HotkeyName, $"netuid{netuid}");
-
-    /// <summary>SDK network names (spec bittensor.md §6).</summary>
-    internal static Uri NetworkEndpoint(string network) => network switch
-    {
-        "finney" => new Uri("wss://entrypoint-finney.opentensor.ai:443"),
-        "test" => new Uri("wss://test.finney.opentensor.ai:443"),
-        "archive" => new Uri("wss://archive.chain.opentensor.ai:443"),
-        "local" => new Uri("ws://127.0.0.1:9944"),
-        _ => throw new CliUsageException($"--subtensor.network '{network}' is not one of finney, test, archive, local (or give --subtensor.chain_endpoint)"),
-    };
+    /// <summary>The miner's state folder: explicit, or ~/.bittensor/miners/&lt;wallet&gt;/&lt;hotkey&gt;/netuid&lt;N&gt;.</summary>
+    internal static string StateFolder(string? fullPath, Wallet wallet, int netuid) => NeuronOptions.StateFolder("miners", fullPath, wallet, netuid);
 
     /// <summary>All of <c>miner run</c>'s options.</summary>
     private sealed class RunOptions
     {
-        private readonly Option<string> _network = new("--subtensor.network")
-        {
-            Description = "finney, test, archive or local. Default: $BT_SUBTENSOR_NETWORK, else finney.",
-            HelpName = "name",
-        };
-        private readonly Option<string> _endpoint = new("--subtensor.chain_endpoint")
-        {
-            Description = "Node address (ws:// or wss://); overrides --subtensor.network. Default: $BT_SUBTENSOR_CHAIN_ENDPOINT.",
-            HelpName = "url",
-        };
-        private readonly Option<int> _netuid = NetuidOption();
+        private readonly ChainOptions _chain = new();
         private readonly Option<string[]> _generator = new("--generator", "--generation.endpoints")
         {
             Description = "A generator: 'builtin' (the CPU procedural generator) or a generation service http://host:port " +
@@ -288,13 +225,8 @@ public static class MinerCommands
             DefaultValueFactory = _ => 300,
             HelpName = "seconds",
         };
-        private readonly Option<string> _fullPath = FullPathOption();
-        private readonly Option<double> _syncInterval = new("--neuron.sync_interval")
-        {
-            Description = "Seconds between metagraph syncs.",
-            DefaultValueFactory = _ => 1800,
-            HelpName = "seconds",
-        };
+        private readonly Option<string> _fullPath = MinerFullPath();
+        private readonly Option<double> _syncInterval = NeuronOptions.SyncInterval(1800, "Seconds between metagraph syncs.");
         private readonly Option<double> _minStake = new("--neuron.min_stake", "--neuron.min_stake_to_set_weights")
         {
             Description = "Validators with less stake (TAO) are never asked for tasks.",
@@ -332,25 +264,22 @@ public static class MinerCommands
             HelpName = "share",
         };
         private readonly Option<bool> _noSelfCheck = new("--self_check.off") { Description = "Submit results without the self-check." };
-        private readonly Option<int?> _metricsPort = new("--metrics.port")
-        {
-            Description = "Serve Prometheus metrics at http://127.0.0.1:<port>/metrics (off by default).",
-            HelpName = "port",
-        };
+        private readonly Option<int?> _metricsPort = NeuronOptions.MetricsPort();
         private readonly Option<int?> _axonPort = new("--axon.port")
         {
             Description = "Serve a liveness axon (GetVersion) on this port (off by default; SN17 miners need none).",
             HelpName = "port",
         };
-        private readonly Option<string> _axonIp = new("--axon.ip") { Description = "Address the liveness axon listens on.", DefaultValueFactory = _ => "0.0.0.0", HelpName = "ip" };
-        private readonly Option<bool> _trace = new("--logging.trace") { Description = "Log everything, including each synapse call." };
-        private readonly Option<bool> _jsonLogs = new("--logging.json") { Description = "Log JSON lines (one object per line) instead of text." };
+        private readonly Option<string> _axonIp = NeuronOptions.AxonIp("Address the liveness axon listens on.");
+        private readonly Option<bool> _trace = NeuronOptions.Trace();
+        private readonly Option<bool> _jsonLogs = NeuronOptions.JsonLogs();
 
         public void AddTo(Command command)
         {
+            _chain.AddTo(command);
             foreach (var option in new Option[]
                      {
-                         _network, _endpoint, _netuid, _generator, _concurrency, _images, _generationTimeout, _fullPath, _syncInterval,
+                         _generator, _concurrency, _images, _generationTimeout, _fullPath, _syncInterval,
                          _minStake, _ownerHotkey, _noOwner, _grace, _minSplats, _maxSplats, _maxTransparent, _noSelfCheck, _metricsPort,
                          _axonPort, _axonIp, _trace, _jsonLogs,
                      })
@@ -359,19 +288,8 @@ public static class MinerCommands
 
         public MinerSettings Read(ParseResult pr, BittensorOptions walletOptions)
         {
-            var netuid = pr.GetValue(_netuid);
-            if (netuid is < 0 or > ushort.MaxValue) throw new CliUsageException($"--netuid {netuid} is not a subnet id (0–65535)");
-            var endpointText = pr.GetValue(_endpoint) ?? Environment.GetEnvironmentVariable("BT_SUBTENSOR_CHAIN_ENDPOINT");
-            Uri endpoint;
-            if (endpointText is { Length: > 0 })
-            {
-                if (!Uri.TryCreate(endpointText, UriKind.Absolute, out endpoint!) || endpoint.Scheme is not ("ws" or "wss"))
-                    throw new CliUsageException($"--subtensor.chain_endpoint '{endpointText}' is not a ws:// or wss:// address");
-            }
-            else
-            {
-                endpoint = NetworkEndpoint(pr.GetValue(_network) ?? Environment.GetEnvironmentVariable("BT_SUBTENSOR_NETWORK") ?? "finney");
-            }
+            var netuid = _chain.ReadNetuid(pr);
+            var endpoint = _chain.ReadEndpoint(pr);
 
             var generators = new List<GeneratorSpec>();
             foreach (var text in pr.GetValue(_generator) ?? ["builtin"])
@@ -399,23 +317,23 @@ public static class MinerCommands
             {
                 Wallet = wallet,
                 ChainEndpoint = endpoint,
-                Netuid = (ushort)netuid,
+                Netuid = netuid,
                 Generators = generators,
                 BuiltinConcurrency = concurrency,
                 ServicesDecodeImages = pr.GetValue(_images),
                 StateFolder = StateFolder(pr.GetValue(_fullPath), wallet, netuid),
-                MetricsPort = Port(pr.GetValue(_metricsPort), "--metrics.port"),
-                AxonPort = Port(pr.GetValue(_axonPort), "--axon.port"),
+                MetricsPort = NeuronOptions.Port(pr.GetValue(_metricsPort), "--metrics.port"),
+                AxonPort = NeuronOptions.Port(pr.GetValue(_axonPort), "--axon.port"),
                 AxonIp = pr.GetValue(_axonIp)!,
                 Trace = pr.GetValue(_trace),
                 JsonLogs = pr.GetValue(_jsonLogs),
                 Miner = new MinerOptions
                 {
-                    GenerationTimeout = Seconds(pr.GetValue(_generationTimeout), "--generation.timeout"),
-                    SyncInterval = Seconds(pr.GetValue(_syncInterval), "--neuron.sync_interval"),
+                    GenerationTimeout = NeuronOptions.Seconds(pr.GetValue(_generationTimeout), "--generation.timeout"),
+                    SyncInterval = NeuronOptions.Seconds(pr.GetValue(_syncInterval), "--neuron.sync_interval"),
                     MinValidatorStake = minStake,
                     OwnerHotkey = owner,
-                    ShutdownGrace = Seconds(pr.GetValue(_grace), "--neuron.shutdown_grace"),
+                    ShutdownGrace = NeuronOptions.Seconds(pr.GetValue(_grace), "--neuron.shutdown_grace"),
                     SelfCheck = pr.GetValue(_noSelfCheck) ? null : new SplatCheckOptions
                     {
                         MinSplats = minSplats,
@@ -424,63 +342,6 @@ public static class MinerCommands
                     },
                 },
             };
-        }
-
-        private static TimeSpan Seconds(double value, string option) =>
-            value > 0 && value <= TimeSpan.MaxValue.TotalSeconds / 2
-                ? TimeSpan.FromSeconds(value)
-                : throw new CliUsageException($"{option} must be a positive number of seconds");
-
-        private static int? Port(int? port, string option) =>
-            port is null or (>= 0 and <= 65535) ? port : throw new CliUsageException($"{option} {port} is not a TCP port (0–65535)");
-    }
-
-    private sealed class NoDispose : IAsyncDisposable
-    {
-        public static readonly NoDispose Instance = new();
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
-
-    /// <summary>Ctrl+C, SIGINT and SIGTERM all mean "stop gracefully"; the second one is left to the runtime (hard stop).</summary>
-    private sealed class StopSignals : IDisposable
-    {
-        private readonly CancellationTokenSource _stop;
-        private readonly ILogger _log;
-        private readonly List<PosixSignalRegistration> _registrations = [];
-
-        public StopSignals(CancellationTokenSource stop, ILogger log)
-        {
-            _stop = stop;
-            _log = log;
-            Console.CancelKeyPress += OnCancelKeyPress;
-            foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT })
-                _registrations.Add(PosixSignalRegistration.Create(signal, OnSignal));
-        }
-
-        private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
-        {
-            if (_stop.IsCancellationRequested) return;
-            e.Cancel = true;
-            Request("Ctrl+C");
-        }
-
-        private void OnSignal(PosixSignalContext context)
-        {
-            if (_stop.IsCancellationRequested) return;
-            context.Cancel = true;
-            Request(context.Signal.ToString());
-        }
-
-        private void Request(string why)
-        {
-            _log.LogInformation("{Signal}: stopping (no new pulls; running tasks may finish); press Ctrl+C again to kill", why);
-            _stop.Cancel();
-        }
-
-        public void Dispose()
-        {
-            Console.CancelKeyPress -= OnCancelKeyPress;
-            foreach (var registration in _registrations) registration.Dispose();
         }
     }
 }

@@ -24,7 +24,34 @@ public sealed class PrometheusText
     public PrometheusText Gauge(string name, string help, double value, params (string Name, string Value)[] labels) =>
         Sample(name, "gauge", help, value, labels);
 
+    /// <summary>
+    /// Adds a histogram family: one <c>_bucket</c> sample per upper bound (<c>le</c>) with its cumulative count, the
+    /// <c>+Inf</c> bucket, <c>_sum</c> and <c>_count</c>.
+    /// </summary>
+    /// <param name="upperBounds">Bucket upper bounds, ascending.</param>
+    /// <param name="cumulative">Cumulative counts: one per bound, then the +Inf bucket (= <paramref name="count"/>).</param>
+    public PrometheusText Histogram(string name, string help, IReadOnlyList<double> upperBounds, IReadOnlyList<long> cumulative, double sum, long count)
+    {
+        ArgumentNullException.ThrowIfNull(upperBounds);
+        ArgumentNullException.ThrowIfNull(cumulative);
+        if (cumulative.Count != upperBounds.Count + 1)
+            throw new ArgumentException($"{cumulative.Count} cumulative counts for {upperBounds.Count} bounds; expected one more (+Inf)", nameof(cumulative));
+        Family(name, "histogram", help);
+        for (var i = 0; i <= upperBounds.Count; i++)
+            Line(name + "_bucket", cumulative[i], [("le", i < upperBounds.Count ? Format(upperBounds[i]) : "+Inf")]);
+        Line(name + "_sum", sum, []);
+        Line(name + "_count", count, []);
+        return this;
+    }
+
     private PrometheusText Sample(string name, string type, string help, double value, (string Name, string Value)[] labels)
+    {
+        Family(name, type, help);
+        Line(name, value, labels);
+        return this;
+    }
+
+    private void Family(string name, string type, string help)
     {
         if (_families.Add(name))
         {
@@ -32,6 +59,10 @@ public sealed class PrometheusText
                 .Replace("\n", "\\n", StringComparison.Ordinal)).Append('\n');
             _text.Append("# TYPE ").Append(name).Append(' ').Append(type).Append('\n');
         }
+    }
+
+    private void Line(string name, double value, (string Name, string Value)[] labels)
+    {
         _text.Append(name);
         if (labels.Length > 0)
         {
@@ -45,7 +76,6 @@ public sealed class PrometheusText
             _text.Append('}');
         }
         _text.Append(' ').Append(Format(value)).Append('\n');
-        return this;
     }
 
     private static string Format(double value) => value switch

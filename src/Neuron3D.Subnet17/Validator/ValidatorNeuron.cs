@@ -68,6 +68,12 @@ public sealed class ValidatorNeuron
 
     public ValidatorOptions Options { get; }
 
+    /// <summary>Totals since start (pulls, submissions by outcome, scores) for metrics.</summary>
+    public ValidatorCounters Counters { get; } = new();
+
+    /// <summary>Our own metagraph row after the last <see cref="SyncAsync"/>; null while our hotkey is not registered.</summary>
+    public NeuronView? Self => Lookup(Hotkey);
+
     /// <summary>Our hotkey (SS58): miners sign license consents for it.</summary>
     public string Hotkey => _hotkey.Ss58Address;
 
@@ -160,11 +166,16 @@ public sealed class ValidatorNeuron
     {
         var now = Now;
         var miner = MinerFor(info.Hotkey);
-        if (miner is null) return pull with { Task = null, CooldownUntil = _rules.UnknownHotkeyCooldownUntil(now) };
+        if (miner is null)
+        {
+            Counters.CountPull(known: false, gotTask: false);
+            return pull with { Task = null, CooldownUntil = _rules.UnknownHotkeyCooldownUntil(now) };
+        }
         lock (miner)
         {
             var answer = _rules.Pull(miner, now, _tasks.Next);
             _store.Save(miner);
+            Counters.CountPull(known: true, gotTask: answer.Task is not null);
             if (answer.Task is not null)
                 _log.LogDebug("uid {Uid} pulled task {Task}: {Prompt}", miner.Uid, answer.Task.Id, answer.Task.LogId);
             return pull with
@@ -228,6 +239,7 @@ public sealed class ValidatorNeuron
     {
         _log.LogInformation("uid {Uid} task {Task}: {Stage}{Outcome} score {Score:F3}{Notes}", record.Uid, record.TaskId, record.Stage,
             record.Outcome is { } o ? "/" + o : "", record.Score, record.Notes is null ? "" : " — " + record.Notes);
+        Counters.CountSubmission(record);
         Submission?.Invoke(record);
         return submit with
         {
@@ -258,6 +270,23 @@ public sealed class ValidatorNeuron
     {
         var (uids, weights) = RankWeights.Compute(Rewards());
         return WeightNormalization.ToEmit(uids.Select(u => (long)u).ToArray(), weights);
+    }
+
+    /// <summary>
+    /// What <see cref="WeightsPublisher"/> should set now: nothing while our hotkey is unregistered or holds less than
+    /// <paramref name="minOwnStake"/> TAO (SN17 only sets weights from 1000 TAO), or when no miner's reward exceeds
+    /// <see cref="RankWeights.MinReward"/>; otherwise <see cref="WeightsToSet"/>.
+    /// </summary>
+    public WeightsProposal ProposeWeights(double minOwnStake)
+    {
+        if (Self is not { } self) return WeightsProposal.Skip($"our hotkey {Hotkey} is not in the metagraph");
+        if (self.Stake < minOwnStake)
+            return WeightsProposal.Skip(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"our stake {self.Stake:0.###} TAO is below --neuron.min_stake_to_set_weights {minOwnStake:0.###} TAO"));
+        var (uids, values) = WeightsToSet();
+        return uids.Length == 0
+            ? WeightsProposal.Skip($"no miner has a reward above {RankWeights.MinReward} (accepted results in the 4 h window × duel rating)")
+            : new WeightsProposal(uids, values);
     }
 
     private sealed class DelegateBlacklist(Func<SynapseRequestInfo, string?> refuse) : IAxonBlacklist

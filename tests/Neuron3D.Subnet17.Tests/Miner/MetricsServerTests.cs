@@ -1,55 +1,15 @@
-using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using Neuron3D.Subnet17.Hosting;
 using Neuron3D.Subnet17.Miner;
 using Neuron3D.Subnet17.Protocol;
+using Neuron3D.Testing;
 
 namespace Neuron3D.Subnet17.Tests.Miner;
 
 /// <summary>/metrics over a real socket, parsed as Prometheus text format 0.0.4 by a strict line parser.</summary>
-public sealed partial class MetricsServerTests : IDisposable
+public sealed class MetricsServerTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("n3d-metrics-").FullName;
-
-    /// <summary>A sample line: name, optional {labels}, value (no timestamps are written).</summary>
-    [GeneratedRegex("""^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>[^}]*)\})? (?<value>\S+)$""")]
-    private static partial Regex SampleLine();
-
-    [GeneratedRegex("""(?<k>[a-zA-Z_][a-zA-Z0-9_]*)="(?<v>(?:[^"\\]|\\.)*)",?""")]
-    private static partial Regex LabelPair();
-
-    private sealed record Sample(string Name, IReadOnlyDictionary<string, string> Labels, double Value);
-
-    private static List<Sample> Parse(string text)
-    {
-        Assert.EndsWith("\n", text);
-        var samples = new List<Sample>();
-        var typed = new Dictionary<string, string>();
-        var helped = new HashSet<string>();
-        foreach (var line in text.TrimEnd('\n').Split('\n'))
-        {
-            if (line.StartsWith("# HELP ", StringComparison.Ordinal))
-            {
-                Assert.True(helped.Add(line.Split(' ')[2]), "HELP twice: " + line);
-                continue;
-            }
-            if (line.StartsWith("# TYPE ", StringComparison.Ordinal))
-            {
-                var parts = line.Split(' ');
-                Assert.Contains(parts[3], new[] { "counter", "gauge" });
-                Assert.True(typed.TryAdd(parts[2], parts[3]), "TYPE twice: " + line);
-                continue;
-            }
-            var m = SampleLine().Match(line);
-            Assert.True(m.Success, "not a sample line: " + line);
-            var name = m.Groups["name"].Value;
-            Assert.True(typed.ContainsKey(name), "sample before its TYPE: " + line);
-            var labels = LabelPair().Matches(m.Groups["labels"].Value).ToDictionary(p => p.Groups["k"].Value, p => Regex.Unescape(p.Groups["v"].Value));
-            samples.Add(new Sample(name, labels, double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture)));
-        }
-        return samples;
-    }
 
     [Fact]
     public async Task Metrics_are_served_as_prometheus_text_with_counters_and_journal_gauges()
@@ -69,7 +29,7 @@ public sealed partial class MetricsServerTests : IDisposable
         using var response = await http.GetAsync($"http://127.0.0.1:{server.Port}/metrics");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType!.ToString());
-        var samples = Parse(await response.Content.ReadAsStringAsync());
+        var samples = PrometheusScrape.Parse(await response.Content.ReadAsStringAsync());
 
         double Value(string name, string? uid = null) => Assert.Single(samples, s => s.Name == name && (uid is null || s.Labels["uid"] == uid)).Value;
         Assert.Equal(0, Value("neuron3d_miner_pulls_total"));

@@ -4,6 +4,7 @@ using Neuron3D.Bittensor.Axon.Dendrite;
 using Neuron3D.Bittensor.Axon.Server;
 using Neuron3D.Bittensor.Axon.Signing;
 using Neuron3D.Bittensor.Keys;
+using Neuron3D.Subnet17.Hosting;
 using Neuron3D.Subnet17.Miner;
 using Neuron3D.Subnet17.Network;
 using Neuron3D.Subnet17.Protocol;
@@ -11,6 +12,7 @@ using Neuron3D.Subnet17.Tests.Miner;
 using Neuron3D.Subnet17.Validator;
 using Neuron3D.Subnet17.Validator.Scoring;
 using Neuron3D.Subnet17.Validator.Tasks;
+using Neuron3D.Testing;
 
 namespace Neuron3D.Subnet17.Tests.Validator;
 
@@ -113,6 +115,9 @@ public sealed class ValidatorNeuronTests : IAsyncDisposable
         { "truncated SPZ", Convert.ToBase64String(SpzCodec.Encode(new TestGenerator().GenerateAsync(null!, default).Result)[..200]) },
         { "point-count claim far above the data", Convert.ToBase64String(ClaimedPoints(5_000_000)) },
         { "decompression bomb", Convert.ToBase64String(Bomb()) },
+        { "10M-splat claim", Convert.ToBase64String(ClaimedPoints(10_000_000)) },
+        { "claim above the format's 10M ceiling", Convert.ToBase64String(ClaimedPoints(10_000_001)) },
+        { "NaN coordinates", Convert.ToBase64String(NanPositions()) },
     };
 
     [Theory, MemberData(nameof(HostileResults))]
@@ -131,6 +136,7 @@ public sealed class ValidatorNeuronTests : IAsyncDisposable
         Assert.True(answer.Dendrite.StatusCode == 200, what);
         Assert.Equal(0, answer.Feedback!.TaskFidelityScore);
         Assert.Equal(SubmitOutcome.Rejected, _submissions[^1].Outcome);
+        if (what == "NaN coordinates") Assert.Contains("FiniteValues", _submissions[^1].Notes);
 
         // Still serving: the other miner gets a task.
         Assert.NotNull((await DendriteFor(OtherMinerKey).CallAsync(Target, new PullTask())).Task);
@@ -204,6 +210,41 @@ public sealed class ValidatorNeuronTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Metrics_count_pulls_submissions_by_outcome_and_scores_and_show_each_miner()
+    {
+        var validator = await StartAsync();
+        var miner = NewMiner(MinerKey);
+        await miner.SyncAsync(CancellationToken.None);
+        await miner.RunCycleAsync(new TestGenerator(), CancellationToken.None);
+        var careless = NewMiner(OtherMinerKey, new MinerOptions { OwnerHotkey = null, SelfCheck = null });
+        await careless.SyncAsync(CancellationToken.None);
+        await careless.RunCycleAsync(new TestGenerator(splats: 500), CancellationToken.None);
+        await DendriteFor(OtherMinerKey).CallAsync(Target, new PullTask()); // during its penalty cooldown
+        await DendriteFor(StrangerKey).CallAsync(Target, new PullTask());
+
+        await using var server = new MetricsServer(() => ValidatorMetrics.Render(validator, null, new StructuralScorer().Name), 0);
+        await server.StartAsync();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var samples = PrometheusScrape.Parse(await http.GetStringAsync($"http://127.0.0.1:{server.Port}/metrics"));
+
+        Assert.StartsWith("structural only", Assert.Single(samples, s => s.Name == "neuron3d_validator_info").Labels["scorer"]);
+        Assert.Equal(2, samples.Value("neuron3d_validator_pulls_total", ("result", "task")));
+        Assert.Equal(1, samples.Value("neuron3d_validator_pulls_total", ("result", "cooldown")));
+        Assert.Equal(1, samples.Value("neuron3d_validator_pulls_total", ("result", "unknown_hotkey")));
+        Assert.Equal(1, samples.Value("neuron3d_validator_submissions_total", ("outcome", "accepted")));
+        Assert.Equal(1, samples.Value("neuron3d_validator_submissions_total", ("outcome", "rejected")));
+        Assert.Equal(2, samples.Value("neuron3d_validator_scores_count"));
+        Assert.Equal(1, samples.Value("neuron3d_validator_scores_sum"));
+        Assert.Equal(1, samples.Value("neuron3d_validator_scores_bucket", ("le", "0.1"))); // the rejected 0
+        Assert.Equal(1, samples.Value("neuron3d_validator_scores_bucket", ("le", "0.9")));
+        Assert.Equal(2, samples.Value("neuron3d_validator_scores_bucket", ("le", "1")));
+        Assert.Equal(1, samples.Value("neuron3d_validator_miner_window_results", ("uid", "1"), ("hotkey", MinerKey.Ss58Address)));
+        Assert.Equal(1500, samples.Value("neuron3d_validator_miner_reward", ("uid", "1")));
+        Assert.Equal(0, samples.Value("neuron3d_validator_miner_reward", ("uid", "2")));
+        Assert.DoesNotContain(samples, s => s.Name.StartsWith("neuron3d_validator_weights", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_restarted_validator_remembers_accepted_results()
     {
         await StartAsync();
@@ -235,6 +276,23 @@ public sealed class ValidatorNeuronTests : IAsyncDisposable
         using var compressor = new ZstdSharp.Compressor(1);
         compressor.SetParameter(ZstdSharp.Unsafe.ZSTD_cParameter.ZSTD_c_contentSizeFlag, 1);
         return compressor.Wrap(payload).ToArray();
+    }
+
+    /// <summary>A version 1 payload (half-float positions, the only SPZ layout that can carry NaN) whose first x is NaN.</summary>
+    private static byte[] NanPositions()
+    {
+        var cloud = new TestGenerator().GenerateAsync(null!, default).Result;
+        var n = cloud.Count;
+        var v2 = SpzCodec.EncodePayload(cloud);
+        var v1 = new byte[v2.Length - 3 * n];
+        v2.AsSpan(0, 16).CopyTo(v1);
+        BinaryPrimitives.WriteUInt32LittleEndian(v1.AsSpan(4), 1);
+        for (var i = 0; i < 3 * n; i++) BinaryPrimitives.WriteHalfLittleEndian(v1.AsSpan(16 + 2 * i), (Half)cloud.Positions[i]);
+        BinaryPrimitives.WriteHalfLittleEndian(v1.AsSpan(16), Half.NaN);
+        v2.AsSpan(16 + 9 * n).CopyTo(v1.AsSpan(16 + 6 * n));
+        using var compressor = new ZstdSharp.Compressor(1);
+        compressor.SetParameter(ZstdSharp.Unsafe.ZSTD_cParameter.ZSTD_c_contentSizeFlag, 1);
+        return compressor.Wrap(v1).ToArray();
     }
 
     private static byte[] Bomb()

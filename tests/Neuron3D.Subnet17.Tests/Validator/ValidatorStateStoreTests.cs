@@ -54,6 +54,55 @@ public sealed class ValidatorStateStoreTests : IDisposable
         Assert.Empty(loaded.Observations);
     }
 
+    [Fact]
+    public void Weights_attempts_and_settings_round_trip_and_the_newest_success_is_found()
+    {
+        var path = Path.Combine(_dir, "w.db");
+        var set = new WeightsAttempt(DateTimeOffset.FromUnixTimeMilliseconds(1_750_000_000_123), WeightsOutcome.Set, 4242, [1, 5], [65535, 3], true, "commit 0xab");
+        var failed = new WeightsAttempt(set.At.AddMinutes(10), WeightsOutcome.Failed, null, [1], [65535], false, "SettingWeightsTooFast");
+        using (var store = new ValidatorStateStore(path))
+        {
+            Assert.Null(store.LastWeightsAttempt(successOnly: true));
+            Assert.Null(store.ReadSetting("scorer"));
+            store.SaveWeightsAttempt(set with { Block = 1 });
+            store.SaveWeightsAttempt(set);
+            store.SaveWeightsAttempt(failed);
+            store.WriteSetting("scorer", "structural only");
+            store.WriteSetting("scorer", "validation service");
+        }
+
+        using var reopened = new ValidatorStateStore(path);
+        var lastSet = reopened.LastWeightsAttempt(successOnly: true)!;
+        Assert.Equal((set.At, set.Outcome, set.Block, set.Committed, set.Message), (lastSet.At, lastSet.Outcome, lastSet.Block, lastSet.Committed, lastSet.Message));
+        Assert.Equal(set.Uids, lastSet.Uids);
+        Assert.Equal(set.Values, lastSet.Values);
+        var last = reopened.LastWeightsAttempt(successOnly: false)!;
+        Assert.Equal((WeightsOutcome.Failed, (ulong?)null, "SettingWeightsTooFast"), (last.Outcome, last.Block, last.Message));
+        Assert.Equal("validation service", reopened.ReadSetting("scorer"));
+    }
+
+    [Fact]
+    public async Task Concurrent_saves_of_different_miners_are_all_kept()
+    {
+        var path = Path.Combine(_dir, "c.db");
+        using (var store = new ValidatorStateStore(path))
+        {
+            await Task.WhenAll(Enumerable.Range(0, 8).Select(uid => Task.Run(() =>
+            {
+                var miner = new MinerRecord(uid, "hotkey" + uid);
+                for (var i = 0; i < 25; i++)
+                {
+                    miner.Observations.Add(i);
+                    store.Save(miner);
+                }
+            })));
+        }
+        using var reopened = new ValidatorStateStore(path);
+        var all = reopened.LoadAll();
+        Assert.Equal(8, all.Count);
+        Assert.All(all.Values, m => Assert.Equal(25, m.Observations.Count));
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
