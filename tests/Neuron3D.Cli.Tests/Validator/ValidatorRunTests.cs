@@ -293,7 +293,7 @@ public sealed class ValidatorRunTests : IDisposable
     }
 
     /// <summary>8,000-odd opaque splats on a cubic lattice inside a ball: one solid object that passes SN17's gates and the mesh checks.</summary>
-    private sealed class LatticeBallGenerator : IMinerGenerator
+    internal sealed class LatticeBallGenerator : IMinerGenerator
     {
         public string Name => "lattice-ball";
         public bool Supports(TaskKind kind) => kind == TaskKind.Text;
