@@ -32,8 +32,23 @@ public sealed class ExtrinsicRejectedException(string operation, string reason, 
     public static string Describe(RpcException error)
     {
         var data = error.ErrorData;
+        // chopsticks puts the reason as JSON text into the message and sends no data.
+        if (data is null && error.RpcMessage.StartsWith('{')) data = JsonSerializer.SerializeToElement(error.RpcMessage);
         if (data is not { } json) return error.RpcMessage;
-        if (json.ValueKind == JsonValueKind.String) return $"{error.RpcMessage}: {json.GetString()}";
+        if (json.ValueKind == JsonValueKind.String)
+        {
+            // Some nodes (chopsticks) send the error data as JSON inside a string.
+            var text = json.GetString()!;
+            if (!text.StartsWith('{')) return text == error.RpcMessage ? text : $"{error.RpcMessage}: {text}";
+            try
+            {
+                json = JsonDocument.Parse(text).RootElement;
+            }
+            catch (JsonException)
+            {
+                return text == error.RpcMessage ? text : $"{error.RpcMessage}: {text}";
+            }
+        }
         if (json.ValueKind == JsonValueKind.Object && json.TryGetProperty("invalid", out var invalid))
         {
             if (invalid.ValueKind == JsonValueKind.Object && invalid.TryGetProperty("custom", out var custom) && custom.TryGetInt32(out var code))
