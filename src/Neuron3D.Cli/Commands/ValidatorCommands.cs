@@ -64,9 +64,10 @@ public static class ValidatorCommands
             every --neuron.sync_interval seconds, and weights (rank curve over accepted results × rating) are set on
             chain when --neuron.weights_interval_blocks and the subnet's WeightsSetRateLimit allow.
 
-            Fidelity: with --validation.endpoint the SN17 validation service (GPU) scores prompt fidelity; without it
-            the score is STRUCTURAL ONLY (splat gates and surface-mesh checks; prompts are not judged), and every log
-            line, status report and metric says so.
+            Fidelity: with --validation.endpoint the SN17 validation service (GPU) scores prompt fidelity; with
+            --validation.clip_model an ONNX CLIP model on the CPU scores text alignment of 4 rendered views; without
+            either the score is STRUCTURAL ONLY (splat gates and surface-mesh checks; prompts are not judged), and every
+            log line, status report and metric says so.
 
             State: <neuron.full_path>/{StateFileName} (default ~/.bittensor/validators/<wallet>/<hotkey>/netuid<N>/),
             restored on restart. Metrics: with --metrics.port, Prometheus text at http://127.0.0.1:<port>/metrics.
@@ -139,15 +140,14 @@ public static class ValidatorCommands
 
         using var store = new ValidatorStateStore(Path.Combine(settings.StateFolder, StateFileName));
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        IFidelityScorer scorer = settings.ValidationEndpoint is { } endpoint
-            ? new ValidationServiceScorer(http, endpoint, settings.ValidationTimeout)
-            : new StructuralScorer();
+        var scorer = CreateScorer(settings, http);
+        using var scorerLifetime = scorer as IDisposable;
         store.WriteSetting(ScorerSetting, scorer.Name);
-        if (settings.ValidationEndpoint is null)
-            log.LogWarning("fidelity is STRUCTURAL ONLY: no --validation.endpoint, so results are judged by SN17's splat gates and " +
-                           "surface-mesh checks, not by how well they match the prompt");
+        if (scorer is StructuralScorer)
+            log.LogWarning("fidelity is STRUCTURAL ONLY: no --validation.endpoint or --validation.clip_model, so results are judged by " +
+                           "SN17's splat gates and surface-mesh checks, not by how well they match the prompt");
         else
-            log.LogInformation("fidelity scored by the SN17 validation service at {Endpoint}", settings.ValidationEndpoint);
+            log.LogInformation("fidelity scored by {Scorer}", scorer.Name);
 
         var tasks = settings.PromptsFile is { } file ? PromptTaskSource.FromFile(file) : PromptTaskSource.Bundled();
         log.LogInformation("{Count} prompts from {Source}", tasks.Prompts.Count, settings.PromptsFile ?? "the bundled list");
@@ -202,6 +202,21 @@ public static class ValidatorCommands
         log.LogInformation("stopped: {Pulls} pulls, {Submissions} submissions ({Accepted} accepted), {Sets} weights set(s); state saved in {Store}",
             neuron.Counters.Pulls, submissions.Values.Sum(), submissions.GetValueOrDefault("accepted"), publisher?.Sets ?? 0, store);
         return ExitCodes.Success;
+    }
+
+    /// <summary>The validation service, the CLIP model, or (neither given) the structural scorer.</summary>
+    private static IFidelityScorer CreateScorer(ValidatorSettings settings, HttpClient http)
+    {
+        if (settings.ValidationEndpoint is { } endpoint) return new ValidationServiceScorer(http, endpoint, settings.ValidationTimeout);
+        if (settings.ClipModel is not { } clipModel) return new StructuralScorer();
+        try
+        {
+            return new ClipOnnxScorer(clipModel);
+        }
+        catch (ClipModelException e)
+        {
+            throw new CliUsageException($"--validation.clip_model: {e.Message}");
+        }
     }
 
     /// <summary>Re-reads the metagraph every <paramref name="interval"/>; a failed read is logged and retried at the next tick.</summary>
@@ -292,6 +307,11 @@ public static class ValidatorCommands
                           "Without it the score is structural only.",
             HelpName = "url",
         };
+        private readonly Option<string> _clipModel = new("--validation.clip_model")
+        {
+            Description = "ONNX CLIP model folder (image and text encoders, tokenizer vocabulary) scoring text alignment on the CPU.",
+            HelpName = "folder",
+        };
         private readonly Option<double> _validationTimeout = new("--validation.timeout")
         {
             Description = "Seconds the validation service may take per result.",
@@ -350,7 +370,7 @@ public static class ValidatorCommands
             foreach (var option in new Option[]
                      {
                          _fullPath, _syncInterval, _weightsBlocks, _weightsSeconds, _minStake, _noWeights, _ownerHotkey, _prompts,
-                         _validationEndpoint, _validationTimeout, _throttle, _cooldown, _violationPenalty, _violationThreshold, _penalty,
+                         _validationEndpoint, _clipModel, _validationTimeout, _throttle, _cooldown, _violationPenalty, _violationThreshold, _penalty,
                          _threshold, _alpha, _lock, _axonPort, _axonIp, _externalIp, _externalPort, _metricsPort, _trace, _jsonLogs,
                      })
                 command.Options.Add(option);
@@ -365,6 +385,10 @@ public static class ValidatorCommands
             if (pr.GetValue(_validationEndpoint) is { Length: > 0 } validationText &&
                 (!Uri.TryCreate(validationText, UriKind.Absolute, out validation) || validation.Scheme is not ("http" or "https")))
                 throw new CliUsageException($"--validation.endpoint '{validationText}' is not an http:// or https:// address");
+
+            var clipModel = pr.GetValue(_clipModel) is { Length: > 0 } clipText ? Path.GetFullPath(WalletPaths.ExpandHome(clipText)) : null;
+            if (clipModel is not null && validation is not null)
+                throw new CliUsageException("give --validation.endpoint or --validation.clip_model, not both");
 
             var prompts = pr.GetValue(_prompts) is { Length: > 0 } promptsText ? Path.GetFullPath(WalletPaths.ExpandHome(promptsText)) : null;
             if (prompts is not null && !File.Exists(prompts)) throw new CliUsageException($"--tasks.prompts: no file at {prompts}");
@@ -398,6 +422,7 @@ public static class ValidatorCommands
                 StateFolder = StateFolder(pr.GetValue(_fullPath), wallet, netuid),
                 PromptsFile = prompts,
                 ValidationEndpoint = validation,
+                ClipModel = clipModel,
                 ValidationTimeout = NeuronOptions.Seconds(pr.GetValue(_validationTimeout), "--validation.timeout"),
                 SyncInterval = syncInterval,
                 SetWeights = !pr.GetValue(_noWeights),
@@ -446,6 +471,7 @@ internal sealed record ValidatorSettings
     public required string StateFolder { get; init; }
     public string? PromptsFile { get; init; }
     public Uri? ValidationEndpoint { get; init; }
+    public string? ClipModel { get; init; }
     public TimeSpan ValidationTimeout { get; init; } = TimeSpan.FromSeconds(120);
     public TimeSpan SyncInterval { get; init; } = TimeSpan.FromSeconds(600);
     public bool SetWeights { get; init; } = true;

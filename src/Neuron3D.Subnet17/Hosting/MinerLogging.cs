@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Console;
 namespace Neuron3D.Subnet17.Hosting;
 
 /// <summary>
-/// The miner's console logs: Microsoft.Extensions.Logging's console provider on stderr (stdout stays free for
+/// The neurons' console logs (miner and validator): Microsoft.Extensions.Logging's console provider on stderr (stdout stays free for
 /// results), as one-line text with UTC timestamps or as one JSON object per line for log shippers. Log messages
 /// carry addresses, task ids and scores, never key material.
 /// </summary>

@@ -13,7 +13,7 @@ namespace Neuron3D.Subnet17.Validator;
 public sealed class ValidatorStateStore : IDisposable
 {
     private readonly SqliteConnection _db;
-    // One connection serves every handler thread (axon requests for different miners run in parallel).
+    // One connection for the whole validator: handlers of different miners save concurrently, SQLite connections are not thread-safe.
     private readonly Lock _gate = new();
 
     public ValidatorStateStore(string path)
@@ -36,86 +36,90 @@ public sealed class ValidatorStateStore : IDisposable
     /// <summary>Writes the record (and its observations) atomically.</summary>
     public void Save(MinerRecord miner)
     {
-        lock (_gate)
+        lock (_gate) SaveLocked(miner);
+    }
+
+    private void SaveLocked(MinerRecord miner)
+    {
+        using var tx = _db.BeginTransaction();
+        using (var cmd = _db.CreateCommand())
         {
-            using var tx = _db.BeginTransaction();
-            using (var cmd = _db.CreateCommand())
-            {
-                cmd.Transaction = tx;
-                cmd.CommandText = """
-                    INSERT OR REPLACE INTO miners VALUES($uid,$hotkey,$fidelity,$task,$assigned,$cooldown,$violations,$locked,$last,$r,$rd,$vol);
-                    DELETE FROM observations WHERE uid=$uid;
-                    """;
-                cmd.Parameters.AddWithValue("$uid", miner.Uid);
-                cmd.Parameters.AddWithValue("$hotkey", miner.Hotkey);
-                cmd.Parameters.AddWithValue("$fidelity", miner.FidelityScore);
-                cmd.Parameters.AddWithValue("$task", miner.AssignedTask is null ? DBNull.Value : JsonSerializer.Serialize(miner.AssignedTask));
-                cmd.Parameters.AddWithValue("$assigned", miner.AssignmentTime is { } a ? a : DBNull.Value);
-                cmd.Parameters.AddWithValue("$cooldown", miner.CooldownUntil);
-                cmd.Parameters.AddWithValue("$violations", miner.CooldownViolations);
-                cmd.Parameters.AddWithValue("$locked", miner.ValidationLockedUntil);
-                cmd.Parameters.AddWithValue("$last", miner.LastSubmitTime);
-                cmd.Parameters.AddWithValue("$r", miner.Rating.Rating);
-                cmd.Parameters.AddWithValue("$rd", miner.Rating.Deviation);
-                cmd.Parameters.AddWithValue("$vol", miner.Rating.Volatility);
-                cmd.ExecuteNonQuery();
-            }
-            foreach (var at in miner.Observations)
-            {
-                using var obs = _db.CreateCommand();
-                obs.Transaction = tx;
-                obs.CommandText = "INSERT INTO observations VALUES($uid,$at)";
-                obs.Parameters.AddWithValue("$uid", miner.Uid);
-                obs.Parameters.AddWithValue("$at", at);
-                obs.ExecuteNonQuery();
-            }
-            tx.Commit();
+            cmd.Transaction = tx;
+            cmd.CommandText = """
+                INSERT OR REPLACE INTO miners VALUES($uid,$hotkey,$fidelity,$task,$assigned,$cooldown,$violations,$locked,$last,$r,$rd,$vol);
+                DELETE FROM observations WHERE uid=$uid;
+                """;
+            cmd.Parameters.AddWithValue("$uid", miner.Uid);
+            cmd.Parameters.AddWithValue("$hotkey", miner.Hotkey);
+            cmd.Parameters.AddWithValue("$fidelity", miner.FidelityScore);
+            cmd.Parameters.AddWithValue("$task", miner.AssignedTask is null ? DBNull.Value : JsonSerializer.Serialize(miner.AssignedTask));
+            cmd.Parameters.AddWithValue("$assigned", miner.AssignmentTime is { } a ? a : DBNull.Value);
+            cmd.Parameters.AddWithValue("$cooldown", miner.CooldownUntil);
+            cmd.Parameters.AddWithValue("$violations", miner.CooldownViolations);
+            cmd.Parameters.AddWithValue("$locked", miner.ValidationLockedUntil);
+            cmd.Parameters.AddWithValue("$last", miner.LastSubmitTime);
+            cmd.Parameters.AddWithValue("$r", miner.Rating.Rating);
+            cmd.Parameters.AddWithValue("$rd", miner.Rating.Deviation);
+            cmd.Parameters.AddWithValue("$vol", miner.Rating.Volatility);
+            cmd.ExecuteNonQuery();
         }
+        foreach (var at in miner.Observations)
+        {
+            using var obs = _db.CreateCommand();
+            obs.Transaction = tx;
+            obs.CommandText = "INSERT INTO observations VALUES($uid,$at)";
+            obs.Parameters.AddWithValue("$uid", miner.Uid);
+            obs.Parameters.AddWithValue("$at", at);
+            obs.ExecuteNonQuery();
+        }
+        tx.Commit();
     }
 
     /// <summary>All stored records, by uid.</summary>
     public Dictionary<int, MinerRecord> LoadAll()
     {
-        lock (_gate)
+        lock (_gate) return LoadAllLocked();
+    }
+
+    private Dictionary<int, MinerRecord> LoadAllLocked()
+    {
+        var result = new Dictionary<int, MinerRecord>();
+        using (var cmd = _db.CreateCommand())
         {
-            var result = new Dictionary<int, MinerRecord>();
-            using (var cmd = _db.CreateCommand())
+            cmd.CommandText = "SELECT * FROM miners";
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
             {
-                cmd.CommandText = "SELECT * FROM miners";
-                using var r = cmd.ExecuteReader();
-                while (r.Read())
+                var miner = new MinerRecord(r.GetInt32(0), r.GetString(1))
                 {
-                    var miner = new MinerRecord(r.GetInt32(0), r.GetString(1))
-                    {
-                        FidelityScore = r.GetDouble(2),
-                        AssignedTask = r.IsDBNull(3) ? null : JsonSerializer.Deserialize<Sn17Task>(r.GetString(3)),
-                        AssignmentTime = r.IsDBNull(4) ? null : r.GetDouble(4),
-                        CooldownUntil = r.GetInt64(5),
-                        CooldownViolations = r.GetInt32(6),
-                        ValidationLockedUntil = r.GetDouble(7),
-                        LastSubmitTime = r.GetDouble(8),
-                        Rating = new GlickoRating(r.GetDouble(9), r.GetDouble(10), r.GetDouble(11)),
-                    };
-                    result[miner.Uid] = miner;
-                }
+                    FidelityScore = r.GetDouble(2),
+                    AssignedTask = r.IsDBNull(3) ? null : JsonSerializer.Deserialize<Sn17Task>(r.GetString(3)),
+                    AssignmentTime = r.IsDBNull(4) ? null : r.GetDouble(4),
+                    CooldownUntil = r.GetInt64(5),
+                    CooldownViolations = r.GetInt32(6),
+                    ValidationLockedUntil = r.GetDouble(7),
+                    LastSubmitTime = r.GetDouble(8),
+                    Rating = new GlickoRating(r.GetDouble(9), r.GetDouble(10), r.GetDouble(11)),
+                };
+                result[miner.Uid] = miner;
             }
-            using (var cmd = _db.CreateCommand())
-            {
-                cmd.CommandText = "SELECT uid, at FROM observations ORDER BY uid, at";
-                using var r = cmd.ExecuteReader();
-                while (r.Read())
-                    if (result.TryGetValue(r.GetInt32(0), out var miner)) miner.Observations.Add(r.GetDouble(1));
-            }
-            return result;
         }
+        using (var cmd = _db.CreateCommand())
+        {
+            cmd.CommandText = "SELECT uid, at FROM observations ORDER BY uid, at";
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+                if (result.TryGetValue(r.GetInt32(0), out var miner)) miner.Observations.Add(r.GetDouble(1));
+        }
+        return result;
     }
 
     /// <summary>Appends one weights attempt (only the newest success and the newest attempt are ever read back).</summary>
     public void SaveWeightsAttempt(WeightsAttempt attempt)
     {
+        ArgumentNullException.ThrowIfNull(attempt);
         lock (_gate)
         {
-            ArgumentNullException.ThrowIfNull(attempt);
             using var cmd = _db.CreateCommand();
             cmd.CommandText = "INSERT INTO weights_attempts VALUES($at,$outcome,$block,$uids,$vals,$committed,$message)";
             cmd.Parameters.AddWithValue("$at", attempt.At.ToUnixTimeMilliseconds());

@@ -79,7 +79,7 @@ public sealed class ValidatorRunTests : IDisposable
                      "--wallet.name", "--wallet.hotkey", "--wallet.path", "--subtensor.network", "--subtensor.chain_endpoint", "--netuid",
                      "--axon.port", "--axon.ip", "--axon.external_ip", "--axon.external_port", "--neuron.full_path", "--neuron.sync_interval",
                      "--neuron.weights_interval_blocks", "--neuron.weights_interval_seconds", "--neuron.min_stake_to_set_weights",
-                     "--neuron.disable_set_weights", "--tasks.prompts", "--validation.endpoint", "--generation.throttle_period",
+                     "--neuron.disable_set_weights", "--tasks.prompts", "--validation.endpoint", "--validation.clip_model", "--generation.throttle_period",
                      "--generation.task_cooldown", "--generation.cooldown_violation_penalty", "--generation.cooldown_violations_threshold",
                      "--generation.cooldown_penalty", "--generation.quality_threshold", "--validation.moving_average_alpha",
                      "--validation.validation_lock_duration", "--metrics.port", "--logging.trace", "--logging.json", "--logging.debug",
@@ -107,6 +107,25 @@ public sealed class ValidatorRunTests : IDisposable
         var result = Invoke(HostWith(), RunArgs(option, value));
         Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
         Assert.Contains(message, result.Error);
+    }
+
+    [Fact]
+    public void Validation_service_and_clip_model_are_one_or_the_other()
+    {
+        var result = Invoke(HostWith(), RunArgs("--validation.endpoint", "http://127.0.0.1:8094", "--validation.clip_model", _wallets.Root));
+        Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
+        Assert.Contains("not both", result.Error);
+    }
+
+    [Fact]
+    public void An_unusable_clip_model_folder_is_bad_input_naming_the_file()
+    {
+        CreateValidatorWallet();
+        var folder = _wallets.File("no-model");
+        Directory.CreateDirectory(folder);
+        var result = Invoke(HostWith(), RunArgs("--validation.clip_model", folder));
+        Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
+        Assert.Contains("--validation.clip_model: " + folder, result.Error);
     }
 
     [Fact]
@@ -293,7 +312,7 @@ public sealed class ValidatorRunTests : IDisposable
     }
 
     /// <summary>8,000-odd opaque splats on a cubic lattice inside a ball: one solid object that passes SN17's gates and the mesh checks.</summary>
-    private sealed class LatticeBallGenerator : IMinerGenerator
+    internal sealed class LatticeBallGenerator : IMinerGenerator
     {
         public string Name => "lattice-ball";
         public bool Supports(TaskKind kind) => kind == TaskKind.Text;

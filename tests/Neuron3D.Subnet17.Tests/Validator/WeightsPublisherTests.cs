@@ -235,8 +235,8 @@ public sealed class WeightsPublisherTests
 
         await publisher.RunAsync(stop.Token).WaitAsync(TimeSpan.FromSeconds(10));
 
-        // At 0, 200, …, 1000 ms: six attempts on an idle machine; timer slack on a loaded one may lose a few, never add.
-        Assert.InRange(chain.Reads, 3, 6);
+        // At 0, 200, …, 1000 ms: six attempts on an idle machine; timer slack on a loaded one may lose some, never add.
+        Assert.InRange(chain.Reads, 2, 6);
         Assert.Empty(chain.Sets);
     }
 
