@@ -13,6 +13,8 @@ namespace Neuron3D.Subnet17.Validator;
 public sealed class ValidatorStateStore : IDisposable
 {
     private readonly SqliteConnection _db;
+    // One connection for the whole validator: handlers of different miners save concurrently, SQLite connections are not thread-safe.
+    private readonly Lock _gate = new();
 
     public ValidatorStateStore(string path)
     {
@@ -29,6 +31,11 @@ public sealed class ValidatorStateStore : IDisposable
 
     /// <summary>Writes the record (and its observations) atomically.</summary>
     public void Save(MinerRecord miner)
+    {
+        lock (_gate) SaveLocked(miner);
+    }
+
+    private void SaveLocked(MinerRecord miner)
     {
         using var tx = _db.BeginTransaction();
         using (var cmd = _db.CreateCommand())
@@ -66,6 +73,11 @@ public sealed class ValidatorStateStore : IDisposable
 
     /// <summary>All stored records, by uid.</summary>
     public Dictionary<int, MinerRecord> LoadAll()
+    {
+        lock (_gate) return LoadAllLocked();
+    }
+
+    private Dictionary<int, MinerRecord> LoadAllLocked()
     {
         var result = new Dictionary<int, MinerRecord>();
         using (var cmd = _db.CreateCommand())

@@ -9,6 +9,24 @@ public sealed class ValidatorStateStoreTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("n3d-vstate-").FullName;
 
     [Fact]
+    public void Concurrent_saves_of_different_miners_all_land()
+    {
+        // The validator's handlers save different miners' records at the same time (one lock per miner).
+        using var store = new ValidatorStateStore(Path.Combine(_dir, "concurrent.db"));
+        const int Miners = 8, Rounds = 50;
+        Parallel.For(0, Miners * Rounds, new ParallelOptions { MaxDegreeOfParallelism = Miners }, i =>
+        {
+            var miner = new MinerRecord(i % Miners, "hotkey" + (i % Miners)) { CooldownViolations = i / Miners };
+            miner.Observations.Add(i);
+            store.Save(miner);
+        });
+
+        var loaded = store.LoadAll();
+        Assert.Equal(Miners, loaded.Count);
+        Assert.All(loaded.Values, m => Assert.Single(m.Observations));
+    }
+
+    [Fact]
     public void Records_round_trip_through_a_reopened_database()
     {
         var path = Path.Combine(_dir, "state", "validator.db");
