@@ -66,5 +66,5 @@ print(f"tasks per hour per core, miner's own time (generation + overhead, mean {
 print(f"tasks per hour per core, observed loop (validator scoring in the same process and core):          {tasks / wall * 3600:,.0f}")
 print(f"process CPU per task (miner + validator): {cpu / tasks * 1e3:.0f} ms")
 path = os.path.join(work, "breakdown.txt")
-if os.path.exists(path): print("\nsubmit-path steps on one core (BenchmarkDotNet, pre-generated asset)\n" + open(path).read())
+if os.path.exists(path): print("\nsubmit-path steps (BenchmarkDotNet, pre-generated asset)\n" + open(path).read())
 PY

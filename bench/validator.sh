@@ -12,7 +12,7 @@
 #     validations/min ÷ floor/min, i.e. how much of that floor's rate survives the full validation.
 #   bash bench/validator.sh                 # 60 s load
 #   bash bench/validator.sh --minutes 10    # the issue's 10-minute memory figure
-# Env: ASSET, MINERS (4), SAMPLE (5 s), FLOOR_SECONDS (15), BREAKDOWN=0 skips the BenchmarkDotNet step timings.
+# Env: ASSET, MINERS (concurrent miners, default one per core), SAMPLE (5 s), FLOOR_SECONDS (15), BREAKDOWN=0 skips the BenchmarkDotNet step timings.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -24,7 +24,7 @@ while (($#)); do
     *) echo "usage: bench/validator.sh [--minutes M | --seconds S]" >&2; exit 2 ;;
   esac
 done
-miners="${MINERS:-4}"
+miners="${MINERS:-$(nproc)}"
 sample="${SAMPLE:-5}"
 floor_seconds="${FLOOR_SECONDS:-15}"
 asset="${ASSET:-${NEURON3D_SHARED:-$root/../shared}/fixtures/sn17/robocop_with_hammer_in_one_hand.spz}"
@@ -61,7 +61,7 @@ server_pid=""
 
 if [[ ${BREAKDOWN:-1} == 1 ]]; then
   echo "validation steps (BenchmarkDotNet, short job) ..." >&2
-  dotnet run -c Release --project bench/Neuron3D.Bench -- --filter '*ValidatorBenchmarks*' --job short --inProcess --artifacts "$work/bdn" \
+  NEURON3D_BENCH_ASSET="$asset" dotnet run -c Release --project bench/Neuron3D.Bench -- --filter '*ValidatorBenchmarks*' --job short --inProcess --artifacts "$work/bdn" \
     >"$work/bdn.log" 2>&1 || { tail -40 "$work/bdn.log" >&2; exit 1; }
   grep -E '^\|' "$work/bdn.log" | grep -v -- '---' >"$work/breakdown.txt" || true
 fi
@@ -99,5 +99,5 @@ PY
 echo
 python3 bench/memory_report.py "$work/memory.tsv" "$load_started"
 if [[ -s $work/breakdown.txt ]]; then
-  echo; echo "validation steps on one core (BenchmarkDotNet, the same asset)"; cat "$work/breakdown.txt"
+  echo; echo "validation steps (BenchmarkDotNet, the same asset; the render uses every core)"; cat "$work/breakdown.txt"
 fi

@@ -14,7 +14,8 @@ namespace Neuron3D.Bench;
 /// <summary>
 /// The validation steps of one submission, on the asset bench/validator.sh submits, to explain its throughput: license
 /// verification, base64 + SPZ decode (the decode floor), SN17's splat gates, the surface mesh and its checks, and the
-/// 4-view preview (render + PNG).
+/// 4-view preview (render + PNG). The asset is the SPZ file named by NEURON3D_BENCH_ASSET (the script passes its
+/// ASSET), or our procedural generator's output when it is unset or "procedural".
 /// </summary>
 [MemoryDiagnoser]
 public class ValidatorBenchmarks
@@ -30,8 +31,11 @@ public class ValidatorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _cloud = ProceduralGenerator.Default.Generate(MinerBenchmarks.Prompt, 1).Splats;
-        _spz = SpzCodec.Encode(_cloud);
+        var asset = Environment.GetEnvironmentVariable("NEURON3D_BENCH_ASSET");
+        _spz = asset is null or "procedural"
+            ? SpzCodec.Encode(ProceduralGenerator.Default.Generate(MinerBenchmarks.Prompt, 1).Splats)
+            : File.ReadAllBytes(asset);
+        _cloud = SpzCodec.Decode(_spz, StructuralScorer.DefaultLimits);
         _base64 = Convert.ToBase64String(_spz);
         var miner = Sr25519Keypair.FromUri("//Alice");
         _miner = miner.Ss58Address;
