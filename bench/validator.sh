@@ -76,6 +76,8 @@ def q(values, p):
     values = sorted(values)
     return values[min(len(values) - 1, int(p * len(values)))]
 wall = float(floor["load_wall_seconds"])
+cpu_start, cpu_end = [float(x) for x in open(os.path.join(work, "cpu-marks.tsv")).read().split()]
+cpu = cpu_end - cpu_start
 outcomes = {}
 for t in tasks: outcomes[t["outcome"]] = outcomes.get(t["outcome"], 0) + 1
 validated = [t for t in tasks if t["outcome"] in ("accepted", "scored-zero")]
@@ -88,9 +90,10 @@ lat = lambda key: [float(t[key]) for t in validated]
 print(f"asset: {asset['asset']}, {asset['splats']} splats, SPZ {int(asset['spz_bytes']) / 1e6:.2f} MB, request body {int(asset['body_bytes']) / 1e6:.2f} MB")
 print(f"load: {floor['concurrency']} miners, {wall:.0f} s; outcomes {', '.join(f'{k} {v}' for k, v in sorted(outcomes.items()))}; "
       f"validator saw {', '.join(f'{k} {v}' for k, v in sorted(stages.items()))} (incl. warm-up); load average {load}")
-print(f"\nsubmissions validated per minute      {per_min:8.1f}")
-print(f"  floor: bare Kestrel round trip/min  {bare:8.1f}   ratio {per_min / bare:.3f}  (validation rate ÷ rate of only moving the same body)")
-print(f"  floor: base64 + SPZ decode/min      {decode:8.1f}   ratio {per_min / decode:.3f}  (validation rate ÷ rate of only decoding it)")
+print(f"\nsubmissions validated per minute      {per_min:8.1f}   (validator process: {cpu / wall:.2f} cores busy)")
+print(f"  per minute of validator CPU time    {len(validated) / cpu * 60:8.1f}   ({cpu / len(validated) * 1e3:.0f} ms CPU per validation; others' load left out)")
+print(f"  floor: bare Kestrel round trip/min  {bare:8.1f}   ratio {per_min / bare:.3g}  (validation rate ÷ rate of only moving the same body)")
+print(f"  floor: base64 + SPZ decode/min      {decode:8.1f}   ratio {per_min / decode:.3g}  (validation rate ÷ rate of only decoding it)")
 print(f"\n{'task latency (ms)':34}{'p50':>9}{'p95':>9}{'max':>9}")
 for name, key in [("pull → submit → feedback", "latency_ms"), ("  pull round trip", "pull_ms"), ("  submit → feedback", "submit_ms")]:
     v = lat(key)

@@ -39,30 +39,6 @@ internal sealed class TimedGenerator(IMinerGenerator inner) : IMinerGenerator
     public void Clear() => (StartedAt, EndedAt) = (0, 0);
 }
 
-/// <summary>Wraps the validator's scorer and accumulates its time (ms), so the miner benchmark can subtract it from the submit round trip.</summary>
-internal sealed class TimedScorer(IFidelityScorer inner) : IFidelityScorer
-{
-    private long _ticks;
-
-    public string Name => inner.Name;
-
-    /// <summary>Scoring time since the last <see cref="TakeMilliseconds"/>.</summary>
-    public double TakeMilliseconds() => Stopwatch.GetElapsedTime(0, Interlocked.Exchange(ref _ticks, 0)).TotalMilliseconds;
-
-    public async Task<ScoreReport?> ScoreAsync(Sn17Task task, ReadOnlyMemory<byte> spz, ScoreRequestOptions options, CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            return await inner.ScoreAsync(task, spz, options, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            Interlocked.Add(ref _ticks, Stopwatch.GetTimestamp() - started);
-        }
-    }
-}
-
 /// <summary>
 /// The validator benchmark's scorer: the built-in structural scorer, then SN17's 4-view preview (views 1, 5, 9, 13 in a
 /// 2×2 grid, PNG) that duels send to the judge. The structural scorer does not render, so the SPZ is decoded a second

@@ -18,8 +18,10 @@ namespace Neuron3D.Sn17Bench;
 /// <c>miner DIR SECONDS</c>: our miner (one worker, the built-in procedural generator, default self-check) against our
 /// validator (structural scorer, throttle, cooldowns, penalty and validation lock 0) on a real Kestrel axon on
 /// 127.0.0.1, both in this process. Every task cycle is split by instrumentation: pull (cycle start → generation
-/// start), generation, validator scoring (timed inside the validator) and the rest after generation (self-check, SPZ,
-/// SHA-256, base64, license signature, submit round trip, journal). Writes DIR/miner-cycles.tsv and DIR/miner-run.tsv.
+/// start), generation, the validator's SubmitResults handler (its own stopwatch, reported with each submission:
+/// license check, base64 decode, scoring, state) and the rest after generation (self-check, SPZ, SHA-256, base64,
+/// license signature, submit round trip, journal). The handler's time is the validator's work, not the miner's, so the
+/// overhead leaves it out. Writes DIR/miner-cycles.tsv and DIR/miner-run.tsv.
 /// </summary>
 internal static class MinerRun
 {
@@ -34,9 +36,10 @@ internal static class MinerRun
         var minerRow = new NeuronView(1, minerKey.Ss58Address, 0, false);
 
         using var store = new ValidatorStateStore(Path.Combine(dir, "validator.db"));
-        var scorer = new TimedScorer(new StructuralScorer());
         var validator = new ValidatorNeuron(validatorKey, new FixedMetagraph([validatorRow, minerRow]), PromptTaskSource.Bundled(seed: 17),
-            scorer, store, new ValidatorOptions { Rules = Rules.Unthrottled });
+            new StructuralScorer(), store, new ValidatorOptions { Rules = Rules.Unthrottled });
+        var handler = new HandlerTime();
+        validator.Submission += handler.Add;
         await validator.SyncAsync(CancellationToken.None);
         await using var axon = validator.CreateAxon(new AxonOptions { BindIp = "127.0.0.1", Port = 0, RateLimitPerHotkey = 0 });
         await axon.StartAsync();
@@ -50,8 +53,8 @@ internal static class MinerRun
         var generator = new TimedGenerator(backend);
 
         await using var cycles = new StreamWriter(Path.Combine(dir, "miner-cycles.tsv"));
-        await cycles.WriteLineAsync("outcome\tcycle_ms\tpull_ms\tgeneration_ms\tafter_generation_ms\tvalidator_scoring_ms\toverhead_ms");
-        for (var i = 0; i < WarmUpCycles; i++) await CycleAsync(miner, generator, scorer);
+        await cycles.WriteLineAsync("outcome\tcycle_ms\tpull_ms\tgeneration_ms\tafter_generation_ms\tvalidator_handler_ms\toverhead_ms");
+        for (var i = 0; i < WarmUpCycles; i++) await CycleAsync(miner, generator, handler);
 
         using var self = Process.GetCurrentProcess();
         var cpuBefore = self.TotalProcessorTime;
@@ -59,7 +62,7 @@ internal static class MinerRun
         var tasks = 0;
         while (Stopwatch.GetElapsedTime(started).TotalSeconds < seconds)
         {
-            var cycle = await CycleAsync(miner, generator, scorer);
+            var cycle = await CycleAsync(miner, generator, handler);
             if (cycle is null) continue;
             tasks++;
             await cycles.WriteLineAsync(cycle);
@@ -72,10 +75,10 @@ internal static class MinerRun
     }
 
     /// <summary>One timed cycle as a TSV row, or null when no task was handed out (the worker found no eligible validator).</summary>
-    private static async Task<string?> CycleAsync(MinerNeuron miner, TimedGenerator generator, TimedScorer scorer)
+    private static async Task<string?> CycleAsync(MinerNeuron miner, TimedGenerator generator, HandlerTime handler)
     {
         generator.Clear();
-        scorer.TakeMilliseconds();
+        handler.TakeMilliseconds();
         var started = Stopwatch.GetTimestamp();
         var outcome = await miner.RunCycleAsync(generator, CancellationToken.None);
         var ended = Stopwatch.GetTimestamp();
@@ -85,17 +88,39 @@ internal static class MinerRun
             return null;
         }
         var cycleMs = Stopwatch.GetElapsedTime(started, ended).TotalMilliseconds;
-        var scoringMs = scorer.TakeMilliseconds();
+        var handlerMs = handler.TakeMilliseconds();
         if (generator.StartedAt == 0) // the task was skipped before generation: all of the cycle is pull and submit
-            return Row(outcome, cycleMs, cycleMs, 0, 0, scoringMs);
+            return Row(outcome, cycleMs, cycleMs, 0, 0, handlerMs);
         return Row(outcome, cycleMs, Stopwatch.GetElapsedTime(started, generator.StartedAt).TotalMilliseconds,
             Stopwatch.GetElapsedTime(generator.StartedAt, generator.EndedAt).TotalMilliseconds,
-            Stopwatch.GetElapsedTime(generator.EndedAt, ended).TotalMilliseconds, scoringMs);
+            Stopwatch.GetElapsedTime(generator.EndedAt, ended).TotalMilliseconds, handlerMs);
     }
 
-    private static string Row(CycleOutcome outcome, double cycleMs, double pullMs, double generationMs, double afterMs, double scoringMs) =>
+    private static string Row(CycleOutcome outcome, double cycleMs, double pullMs, double generationMs, double afterMs, double handlerMs) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{outcome}\t{cycleMs:F3}\t{pullMs:F3}\t{generationMs:F3}\t{afterMs:F3}\t{scoringMs:F3}\t{pullMs + afterMs - scoringMs:F3}");
+            $"{outcome}\t{cycleMs:F3}\t{pullMs:F3}\t{generationMs:F3}\t{afterMs:F3}\t{handlerMs:F3}\t{pullMs + afterMs - handlerMs:F3}");
+}
+
+/// <summary>Sums the validator's SubmitResults handler time (ms) from its submission records until taken.</summary>
+internal sealed class HandlerTime
+{
+    private readonly Lock _gate = new();
+    private double _milliseconds;
+
+    public void Add(SubmissionRecord record)
+    {
+        lock (_gate) _milliseconds += record.Seconds * 1000;
+    }
+
+    public double TakeMilliseconds()
+    {
+        lock (_gate)
+        {
+            var taken = _milliseconds;
+            _milliseconds = 0;
+            return taken;
+        }
+    }
 }
 
 /// <summary>Validator rules for throughput runs: no throttle, cooldown, penalty or validation lock between tasks.</summary>

@@ -46,7 +46,10 @@ internal static class ValidatorRun
 
     private static Sr25519Keypair MinerKey(int index) => Sr25519Keypair.FromUri("//Miner" + index.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary><c>validator-serve DIR MINERS SAMPLE_SECONDS</c>: writes DIR/ports, DIR/memory.tsv, and DIR/stages.tsv when stdin closes.</summary>
+    /// <summary>
+    /// <c>validator-serve DIR MINERS SAMPLE_SECONDS</c>: writes DIR/ports, DIR/memory.tsv, DIR/cpu-marks.tsv (CPU seconds
+    /// at each mark the load sets) and DIR/stages.tsv when stdin closes.
+    /// </summary>
     public static async Task ServeAsync(string dir, int miners, double sampleSeconds)
     {
         var rows = new List<NeuronView> { new(0, ValidatorKey.Ss58Address, 5000, true, "127.0.0.1", 0) };
@@ -61,7 +64,7 @@ internal static class ValidatorRun
         await validator.SyncAsync(CancellationToken.None);
         await using var axon = validator.CreateAxon(new AxonOptions { BindIp = "127.0.0.1", Port = 0, RateLimitPerHotkey = 0 });
         await axon.StartAsync();
-        await using var sink = StartBareSink();
+        await using var sink = StartBareSink(Path.Combine(dir, "cpu-marks.tsv"));
         await sink.StartAsync();
         var sinkPort = new Uri(sink.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()).Port;
 
@@ -71,8 +74,11 @@ internal static class ValidatorRun
         await sink.StopAsync();
     }
 
-    /// <summary>The floor's server: Kestrel with the axon's body limit, reading the whole body and answering a small JSON.</summary>
-    private static WebApplication StartBareSink()
+    /// <summary>
+    /// The floor's server: Kestrel with the axon's body limit, reading the whole body and answering a small JSON. A POST
+    /// to /cpu-mark appends this process's CPU time to <paramref name="marks"/>, so the load can bracket its timed part.
+    /// </summary>
+    private static WebApplication StartBareSink(string marks)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
@@ -82,8 +88,14 @@ internal static class ValidatorRun
             k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http1);
         });
         var app = builder.Build();
-        app.Run(static async context =>
+        app.Run(async context =>
         {
+            if (context.Request.Path == "/cpu-mark")
+            {
+                using var self = Process.GetCurrentProcess();
+                await File.AppendAllTextAsync(marks, string.Create(CultureInfo.InvariantCulture, $"{self.TotalProcessorTime.TotalSeconds:F3}\n"));
+                return;
+            }
             var reader = context.Request.BodyReader;
             while (true)
             {
@@ -125,6 +137,8 @@ internal static class ValidatorRun
             // Warm-up: one task per miner, not timed (JIT, connections, the validator's first renders).
             await Task.WhenAll(dendrites.Select(d => TaskAsync(d.Dendrite, d.Key, target, results)));
 
+            using var marks = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{sinkPort}/") };
+            (await marks.PostAsync("cpu-mark", null)).EnsureSuccessStatusCode();
             var rows = new ConcurrentQueue<string>();
             var started = Stopwatch.GetTimestamp();
             await Task.WhenAll(dendrites.Select(d => Task.Run(async () =>
@@ -133,6 +147,7 @@ internal static class ValidatorRun
                     rows.Enqueue(await TaskAsync(d.Dendrite, d.Key, target, results));
             })));
             var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            (await marks.PostAsync("cpu-mark", null)).EnsureSuccessStatusCode();
             await File.WriteAllLinesAsync(Path.Combine(dir, "tasks.tsv"),
                 ["outcome\tlatency_ms\tpull_ms\tsubmit_ms\tscore", .. rows]);
 
