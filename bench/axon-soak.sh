@@ -64,16 +64,18 @@ exec 3>&-
 wait "$server_pid" || true
 server_pid=""
 
-python3 - "$work" "$segments" "$load" <<'PY'
+python3 - "$work" "$segments" "$load" "$segment" <<'PY'
 import os, re, sys
-work, segments, load = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+work, segments, load, segment_seconds = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 requests = errors = 0; rps = []
 for k in range(segments):
     text = open(os.path.join(work, f"wrk{k}.txt")).read()
     requests += int(re.search(r"(\d+) requests in", text).group(1))
     m = re.search(r"Non-2xx or 3xx responses: (\d+)", text); errors += int(m.group(1)) if m else 0
     rps.append(float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)))
-print(f"axon soak: {segments} wrk segments, {requests} signed PullTask requests, {errors} non-2xx "
-      f"(a pre-signed batch ran out: replays answered 401), {min(rps):.0f}..{max(rps):.0f} req/s per segment; load average {load}")
+replays = " (a pre-signed batch ran out: its replays were answered 401)" if errors else ""
+print(f"axon soak: {segments} wrk segments of {segment_seconds} s, {requests} signed PullTask requests, {errors} non-2xx{replays}, "
+      f"{min(rps):.0f}..{max(rps):.0f} req/s per segment; load average {load}")
+print("(the memory span also covers the waits for the next pre-signed batch between segments and the final sample)")
 PY
 python3 bench/memory_report.py "$work/memory.tsv" "$load_started"
