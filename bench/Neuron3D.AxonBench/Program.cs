@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Neuron3D.BenchShared;
 using Neuron3D.Bittensor.Axon.Dendrite;
 using Neuron3D.Bittensor.Axon.Server;
 using Neuron3D.Bittensor.Axon.Signing;
@@ -19,8 +20,9 @@ using Neuron3D.Bittensor.Keys;
 namespace Neuron3D.AxonBench;
 
 /// <summary>
-/// <c>serve DIR</c>: starts our axon (hotkey //Bob, //Alice registered, PullTask handler) and a bare Kestrel JSON echo,
-/// writes their ports to DIR/ports and runs until stdin closes.
+/// <c>serve DIR [SAMPLE_SECONDS]</c>: starts our axon (hotkey //Bob, //Alice registered, PullTask handler) and a bare
+/// Kestrel JSON echo, writes their ports to DIR/ports and runs until stdin closes; with SAMPLE_SECONDS it also writes
+/// its memory (RSS, GC heap) to DIR/memory.tsv at that interval (bench/axon-soak.sh).
 /// <c>presign DIR AXON_PORT COUNT</c>: writes a PullTask body and header set (DIR/body.json, DIR/headers.txt) and COUNT
 /// lines "nonce uuid signature" signed by //Alice for //Bob (DIR/presigned.txt), for bench/axon.lua.
 /// </summary>
@@ -40,18 +42,21 @@ public static class Program
         switch (args)
         {
             case ["serve", var dir]:
-                await ServeAsync(dir);
+                await ServeAsync(dir, null);
+                return 0;
+            case ["serve", var dir, var sampleSeconds]:
+                await ServeAsync(dir, TimeSpan.FromSeconds(double.Parse(sampleSeconds, CultureInfo.InvariantCulture)));
                 return 0;
             case ["presign", var dir, var port, var count]:
                 Presign(dir, int.Parse(port, CultureInfo.InvariantCulture), int.Parse(count, CultureInfo.InvariantCulture));
                 return 0;
             default:
-                Console.Error.WriteLine("usage: serve DIR | presign DIR AXON_PORT COUNT");
+                Console.Error.WriteLine("usage: serve DIR [SAMPLE_SECONDS] | presign DIR AXON_PORT COUNT");
                 return 2;
         }
     }
 
-    private static async Task ServeAsync(string dir)
+    private static async Task ServeAsync(string dir, TimeSpan? sampleInterval)
     {
         var bob = Sr25519Keypair.FromUri("//Bob");
         var alice = Sr25519Keypair.FromUri("//Alice");
@@ -77,8 +82,11 @@ public static class Program
         await bare.StartAsync();
         var barePort = new Uri(bare.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()).Port;
 
-        await File.WriteAllTextAsync(Path.Combine(dir, "ports"), $"{axon.Port} {barePort} {Environment.ProcessId}\n");
-        await Console.In.ReadToEndAsync(); // bench/axon.sh closes stdin to stop us
+        await using (var sampler = sampleInterval is { } interval ? MemorySampler.Start(Path.Combine(dir, "memory.tsv"), interval) : null)
+        {
+            await File.WriteAllTextAsync(Path.Combine(dir, "ports"), $"{axon.Port} {barePort} {Environment.ProcessId}\n");
+            await Console.In.ReadToEndAsync(); // the bench script closes stdin to stop us
+        }
         await bare.StopAsync();
     }
 
