@@ -10,6 +10,8 @@ using Neuron3D.Subnet17.Protocol;
 using Neuron3D.Subnet17.Validator.Scoring;
 using Neuron3D.Subnet17.Validator.Tasks;
 
+using Neuron3D.Subnet17.Validator.Duels;
+
 namespace Neuron3D.Subnet17.Validator;
 
 /// <summary>Validator behaviour beyond the task rules; defaults follow SN17 (spec sn17-404gen.md §3).</summary>
@@ -50,9 +52,11 @@ public sealed class ValidatorNeuron
     private readonly Dictionary<int, MinerRecord> _miners;
     private readonly Lock _metagraphGate = new();
     private Dictionary<string, NeuronView> _byHotkey = [];
+    private readonly DuelCoordinator? _duels;
 
     public ValidatorNeuron(Sr25519Keypair hotkey, IMetagraphSource metagraph, ITaskSource tasks, IFidelityScorer scorer,
-        ValidatorStateStore store, ValidatorOptions? options = null, TimeProvider? time = null, ILogger? log = null)
+        ValidatorStateStore store, ValidatorOptions? options = null, TimeProvider? time = null, ILogger? log = null,
+        DuelCoordinator? duels = null)
     {
         _hotkey = hotkey ?? throw new ArgumentNullException(nameof(hotkey));
         _metagraph = metagraph ?? throw new ArgumentNullException(nameof(metagraph));
@@ -64,6 +68,25 @@ public sealed class ValidatorNeuron
         _log = log ?? NullLogger.Instance;
         _rules = new MinerTaskRules(Options.Rules);
         _miners = _store.LoadAll();
+        _duels = duels;
+        if (_duels is not null)
+        {
+            // The duel tables own the ratings (spec §3.6); MinerRecord.Rating mirrors them for rewards and status.
+            foreach (var miner in _miners.Values) miner.Rating = _duels.RatingOf(miner.Uid);
+            _duels.RatingChanged += OnRatingChanged;
+        }
+    }
+
+    private void OnRatingChanged(int uid, GlickoRating rating)
+    {
+        MinerRecord? miner;
+        lock (_metagraphGate) miner = _miners.GetValueOrDefault(uid);
+        if (miner is null) return;
+        lock (miner)
+        {
+            miner.Rating = rating;
+            _store.Save(miner);
+        }
     }
 
     public ValidatorOptions Options { get; }
@@ -109,6 +132,7 @@ public sealed class ValidatorNeuron
                         _log.LogInformation("uid {Uid} changed hotkey {Old} → {New}: its state starts over", neuron.Uid, miner.Hotkey, neuron.Hotkey);
                         miner.ResetForNewHotkey(neuron.Hotkey);
                         _store.Save(miner);
+                        _duels?.ResetRating(neuron.Uid);
                     }
                 }
             }
@@ -173,7 +197,8 @@ public sealed class ValidatorNeuron
         }
         lock (miner)
         {
-            var answer = _rules.Pull(miner, now, _tasks.Next);
+            // A queued duel task goes before a synthetic one (spec §3.2).
+            var answer = _rules.Pull(miner, now, () => _duels?.TryTakeDuelTask(miner.Uid, now) ?? _tasks.Next());
             _store.Save(miner);
             Counters.CountPull(known: true, gotTask: answer.Task is not null);
             if (answer.Task is not null)
@@ -199,6 +224,8 @@ public sealed class ValidatorNeuron
 
         SubmitStage stage;
         Sn17Task? task;
+        SubmitResults? answerBeforeDuel = null;
+        (Sn17Task Task, AcceptedDuelResult? Result)? pendingDuel = null;
         lock (miner)
         {
             task = miner.AssignedTask;
@@ -207,20 +234,51 @@ public sealed class ValidatorNeuron
             stage = _rules.BeginSubmit(miner, submit.EffectiveTaskId, signatureValid, submit.Results.Length == 0, now);
             _store.Save(miner);
             if (stage != SubmitStage.Validate)
-                return Answer(submit, miner, now, new SubmissionRecord(miner.Uid, submit.EffectiveTaskId, stage, null, 0, null, Elapsed(started)));
+            {
+                var early = Answer(submit, miner, now, new SubmissionRecord(miner.Uid, submit.EffectiveTaskId, stage, null, 0, null, Elapsed(started)));
+                if (stage is SubmitStage.BadSignature or SubmitStage.Skipped && task is not null) pendingDuel = (task, null);
+                else return early;
+                answerBeforeDuel = early;
+            }
+        }
+        if (answerBeforeDuel is not null)
+        {
+            await ReportDuelResultAsync(miner.Uid, pendingDuel!.Value.Task, null, now, cancellationToken).ConfigureAwait(false);
+            return answerBeforeDuel;
         }
 
-        var report = await ScoreAsync(task!, submit.Results, cancellationToken).ConfigureAwait(false);
+        var (report, spz) = await ScoreAsync(task!, submit.Results, cancellationToken).ConfigureAwait(false);
+        SubmitResults answer;
+        SubmitOutcome outcome;
         lock (miner)
         {
-            var (outcome, fidelity) = _rules.CompleteSubmit(miner, report?.Score, Now);
+            (outcome, var fidelity) = _rules.CompleteSubmit(miner, report?.Score, Now);
             _store.Save(miner);
             var record = new SubmissionRecord(miner.Uid, task!.Id, stage, outcome, report?.Score ?? 0, report?.Notes, Elapsed(started));
-            return Answer(submit, miner, Now, record, fidelity, outcome == SubmitOutcome.ValidationFailed);
+            answer = Answer(submit, miner, Now, record, fidelity, outcome == SubmitOutcome.ValidationFailed);
+        }
+        // A duel task ended: an accepted result takes part with its preview, any other ending loses (spec §3.6).
+        if (outcome != SubmitOutcome.TooSoon)
+            await ReportDuelResultAsync(miner.Uid, task, outcome == SubmitOutcome.Accepted && spz is not null
+                ? new AcceptedDuelResult(spz, report?.GridPreviewPng) : null, Now, cancellationToken).ConfigureAwait(false);
+        return answer;
+    }
+
+    private async Task ReportDuelResultAsync(int uid, Sn17Task task, AcceptedDuelResult? accepted, double now, CancellationToken cancellationToken)
+    {
+        if (_duels is null || !_duels.IsDuelTask(task.Id)) return;
+        try
+        {
+            await _duels.OnResultAsync(uid, task.Id, accepted, now, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The miner's answer does not depend on duel bookkeeping; a failure there is logged, never sent back.
+            _log.LogWarning(e, "uid {Uid} task {Task}: recording the duel result failed", uid, task.Id);
         }
     }
 
-    private async Task<ScoreReport?> ScoreAsync(Sn17Task task, string resultsBase64, CancellationToken cancellationToken)
+    private async Task<(ScoreReport? Report, byte[]? Spz)> ScoreAsync(Sn17Task task, string resultsBase64, CancellationToken cancellationToken)
     {
         byte[] spz;
         try
@@ -229,9 +287,10 @@ public sealed class ValidatorNeuron
         }
         catch (FormatException)
         {
-            return new ScoreReport(0, _scorer.Name, Notes: "results are not valid base64");
+            return (new ScoreReport(0, _scorer.Name, Notes: "results are not valid base64"), null);
         }
-        return await _scorer.ScoreAsync(task, spz, new ScoreRequestOptions(), cancellationToken).ConfigureAwait(false);
+        var options = new ScoreRequestOptions(GridPreview: _duels?.IsDuelTask(task.Id) == true);
+        return (await _scorer.ScoreAsync(task, spz, options, cancellationToken).ConfigureAwait(false), spz);
     }
 
     private SubmitResults Answer(SubmitResults submit, MinerRecord miner, double now, SubmissionRecord record,
