@@ -25,6 +25,13 @@ public static class Program
         root.Subcommands.Add(AxonCommands.Create());
         root.Subcommands.Add(GenerateCommands.Create());
         root.Subcommands.Add(MinerCommands.Create());
+        root.Subcommands.Add(BalanceCommands.CreateBalance());
+        root.Subcommands.Add(BalanceCommands.CreateTransfer());
+        root.Subcommands.Add(SubnetCommands.Create());
+        root.Subcommands.Add(StakeCommands.Create());
+        root.Subcommands.Add(WeightsCommands.Create());
+        root.Subcommands.Add(ChainCommands.CreateMetagraph());
+        root.Subcommands.Add(OverviewCommands.Create());
         return root;
     }
 }
