@@ -181,8 +181,10 @@ public static class SubnetCommands
             await using var client = await chain.ConnectAsync(context, cancellationToken).ConfigureAwait(false);
             await ChainShared.EnsureSubnetAsync(client, netuid, cancellationToken).ConfigureAwait(false);
             var first = await client.ReadSubtensorAsync("FirstEmissionBlockNumber", [netuid], cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (first?.Unwrap() is ScaleVariant { Name: "Some" } some)
-                throw new SubtensorStateException($"netuid {netuid} is already started (emission since block {some.Fields[0].Value.AsNumber()})");
+            // FirstEmissionBlockNumber is an OptionQuery: absent (null) until start_call, then the block number.
+            if (first is not null && first.Unwrap() is not ScaleVariant { Name: "None" })
+                throw new SubtensorStateException($"netuid {netuid} is already started (emission since block " +
+                    $"{(first.Unwrap() is ScaleVariant { Name: "Some" } some ? some.Fields[0].Value : first).AsNumber()})");
             var startBlock = await client.GetStartCallBlockAsync(netuid, cancellationToken).ConfigureAwait(false);
             var block = await client.GetBlockNumberAsync(cancellationToken).ConfigureAwait(false);
             if (block + 1 < startBlock)
