@@ -31,7 +31,9 @@ public sealed class ExtrinsicRejectedException(string operation, string reason, 
     /// <summary>Turns the node's error data (<c>{"invalid":{"custom":11}}</c>, <c>"Inability to pay some fees"</c>, …) into words.</summary>
     public static string Describe(RpcException error)
     {
-        var data = error.ErrorData;
+        // Nodes differ in where the reason goes: a JSON data member, data as JSON text, or (chopsticks) the message itself.
+        var data = error.ErrorData ?? ParseObject(error.RpcMessage);
+        if (data is { ValueKind: JsonValueKind.String } text && ParseObject(text.GetString()) is { } inner) data = inner;
         if (data is not { } json) return error.RpcMessage;
         if (json.ValueKind == JsonValueKind.String) return $"{error.RpcMessage}: {json.GetString()}";
         if (json.ValueKind == JsonValueKind.Object && json.TryGetProperty("invalid", out var invalid))
@@ -50,6 +52,20 @@ public sealed class ExtrinsicRejectedException(string operation, string reason, 
                 : invalid.ToString();
         }
         return $"{error.RpcMessage}: {json.GetRawText()}";
+    }
+
+    private static JsonElement? ParseObject(string? text)
+    {
+        if (text is null || !text.TrimStart().StartsWith('{')) return null;
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }
 

@@ -124,6 +124,6 @@ internal static class ChainShared
         foreach (var row in rows) output.WriteLine(Line(row));
     }
 
-    /// <summary>The block hash and number an outcome landed in, for the user.</summary>
+    /// <summary>Where an extrinsic landed (block hash, index in the block), as the start of a JSON result.</summary>
     public static JsonObject Inclusion(ExtrinsicOutcome outcome) => new() { ["blockHash"] = outcome.BlockHash, ["extrinsicIndex"] = outcome.Index };
 }

@@ -155,6 +155,25 @@ public sealed class ChainInputTests : IDisposable
         Assert.Equal(codes.Length, codes.Distinct().Count());
     }
 
+    public static TheoryData<string, string?, string> PoolRefusals => new()
+    {
+        // chopsticks puts the reason into the message and sends no data (seen on the local chain).
+        { """{"invalid":{"custom":12}}""", null, "ServingRateLimitExceeded (custom 12)" },
+        { "Invalid Transaction", """{"invalid":{"custom":11}}""", "InvalidIpAddress (custom 11)" },
+        { "Invalid Transaction", "\"{\\\"invalid\\\":{\\\"custom\\\":2}}\"", "BalanceTooLow (custom 2)" },
+        { "Invalid Transaction", """{"invalid":{"badProof":null}}""", "badProof: the signature does not verify" },
+        { "Invalid Transaction", "\"Inability to pay some fees (e.g. account balance too low)\"", "Invalid Transaction: Inability to pay some fees" },
+        { "Transaction is outdated", null, "Transaction is outdated" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PoolRefusals))]
+    public void Pool_refusals_are_put_in_words_wherever_the_node_puts_the_reason(string message, string? data, string words)
+    {
+        var error = new RpcException("author_submitAndWatchExtrinsic", 1010, message, data is null ? null : JsonDocument.Parse(data).RootElement.Clone());
+        Assert.Contains(words, ExtrinsicRejectedException.Describe(error));
+    }
+
     [Fact]
     public void The_amount_json_is_a_number_for_every_balance()
     {
