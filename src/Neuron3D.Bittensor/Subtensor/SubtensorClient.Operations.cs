@@ -111,7 +111,7 @@ public sealed partial class SubtensorClient
             result.Add(new SubnetSummary(netuid, Text(info["subnet_name"]), Text(info["token_symbol"]),
                 Ss58.Encode(info["owner_coldkey"].AsBytes()), Ss58.Encode(info["owner_hotkey"].AsBytes()), (ushort)info["tempo"].AsNumber(),
                 n, max, burn, info["tao_in"].AsNumber(), info["alpha_in"].AsNumber(),
-                netuid == 0 || IsSet(firstEmission), (ulong)info["network_registered_at"].AsNumber()));
+                netuid == 0 || firstEmission is not null, (ulong)info["network_registered_at"].AsNumber()));
         }
         return result;
     }
@@ -252,13 +252,7 @@ public sealed partial class SubtensorClient
         return EpochSchedule.NextEpochBlock(block, netuid, tempo);
     }
 
-    /// <summary>
-    /// True for a stored optional value: an OptionQuery item reads as null when absent and as the bare value when
-    /// present; an <c>Option</c>-typed value reads as None/Some.
-    /// </summary>
-    private static bool IsSet(ScaleValue? value) => value is not null && value.Unwrap() is not ScaleVariant { Name: "None" };
-
-    private static ScaleValue FirstField(ChainEvent e) => e.Fields.Unwrap() switch
+    private static ScaleValue FirstField(ChainEvent e) => e.Fields switch
     {
         ScaleComposite { Fields.Count: > 0 } c => c.Fields[0].Value,
         ScaleSequence { Items.Count: > 0 } s => s.Items[0],

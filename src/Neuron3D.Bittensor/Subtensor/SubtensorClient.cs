@@ -222,7 +222,8 @@ public sealed partial class SubtensorClient : IAsyncDisposable
         var outcome = await SubmitAsync(operation, sudoKey, m => m.EncodeCall("Sudo", "sudo", call(m)), cancellationToken).ConfigureAwait(false);
         var sudid = outcome.Events.FirstOrDefault(e => e is { Pallet: "Sudo", Name: "Sudid" })
             ?? throw new RpcProtocolException($"{operation}: no Sudo.Sudid event in block {outcome.BlockHash}");
-        if (sudid.Fields.Unwrap() is ScaleComposite { Fields.Count: > 0 } fields && fields.Fields[0].Value.Unwrap() is ScaleVariant { Name: "Err" } err)
+        var result = sudid.Fields is ScaleComposite { Fields.Count: > 0 } fields ? fields.Fields[0].Value : sudid.Fields;
+        if (result.Unwrap() is ScaleVariant { Name: "Err" } err)
         {
             var dispatchError = err.Fields[0].Value;
             ModuleErrorMetadata? moduleError = null;

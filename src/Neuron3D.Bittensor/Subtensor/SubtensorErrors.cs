@@ -31,11 +31,24 @@ public sealed class ExtrinsicRejectedException(string operation, string reason, 
     /// <summary>Turns the node's error data (<c>{"invalid":{"custom":11}}</c>, <c>"Inability to pay some fees"</c>, …) into words.</summary>
     public static string Describe(RpcException error)
     {
-        // Nodes differ in where the reason goes: a JSON data member, data as JSON text, or (chopsticks) the message itself.
-        var data = error.ErrorData ?? ParseObject(error.RpcMessage);
-        if (data is { ValueKind: JsonValueKind.String } text && ParseObject(text.GetString()) is { } inner) data = inner;
+        var data = error.ErrorData;
+        // chopsticks puts the reason as JSON text into the message and sends no data.
+        if (data is null && error.RpcMessage.StartsWith('{')) data = JsonSerializer.SerializeToElement(error.RpcMessage);
         if (data is not { } json) return error.RpcMessage;
-        if (json.ValueKind == JsonValueKind.String) return $"{error.RpcMessage}: {json.GetString()}";
+        if (json.ValueKind == JsonValueKind.String)
+        {
+            // Some nodes (chopsticks) send the error data as JSON inside a string.
+            var text = json.GetString()!;
+            if (!text.StartsWith('{')) return text == error.RpcMessage ? text : $"{error.RpcMessage}: {text}";
+            try
+            {
+                json = JsonDocument.Parse(text).RootElement;
+            }
+            catch (JsonException)
+            {
+                return text == error.RpcMessage ? text : $"{error.RpcMessage}: {text}";
+            }
+        }
         if (json.ValueKind == JsonValueKind.Object && json.TryGetProperty("invalid", out var invalid))
         {
             if (invalid.ValueKind == JsonValueKind.Object && invalid.TryGetProperty("custom", out var custom) && custom.TryGetInt32(out var code))
@@ -52,20 +65,6 @@ public sealed class ExtrinsicRejectedException(string operation, string reason, 
                 : invalid.ToString();
         }
         return $"{error.RpcMessage}: {json.GetRawText()}";
-    }
-
-    private static JsonElement? ParseObject(string? text)
-    {
-        if (text is null || !text.TrimStart().StartsWith('{')) return null;
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }
 

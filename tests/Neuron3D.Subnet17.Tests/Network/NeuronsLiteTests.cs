@@ -97,7 +97,7 @@ public sealed class NeuronsLiteTests
     [Fact]
     public void Typed_result_is_decoded_with_the_metadata_return_type()
     {
-        var method = Finney.Value.RuntimeApi(NeuronsLite.Api).Method(NeuronsLite.Method);
+        var method = Finney.Value.RuntimeApi(Neuron3D.Bittensor.Subtensor.NeuronInfoLite.Api).Method(Neuron3D.Bittensor.Subtensor.NeuronInfoLite.Method);
         Assert.DoesNotContain("u8", Finney.Value.Types.Describe(method.OutputTypeId).Split('<', '>'));
         AssertRows(NeuronsLite.Decode(Finney.Value, Encode(Rows)));
     }
