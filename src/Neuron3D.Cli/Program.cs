@@ -28,6 +28,13 @@ public static class Program
         root.Subcommands.Add(LocalnetCommands.Create());
         root.Subcommands.Add(ValidatorCommands.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(BalanceCommands.CreateBalance());
+        root.Subcommands.Add(BalanceCommands.CreateTransfer());
+        root.Subcommands.Add(SubnetCommands.Create());
+        root.Subcommands.Add(StakeCommands.Create());
+        root.Subcommands.Add(WeightsCommands.Create());
+        root.Subcommands.Add(ChainCommands.CreateMetagraph());
+        root.Subcommands.Add(OverviewCommands.Create());
         return root;
     }
 }

@@ -4,10 +4,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
+using Neuron3D.Bittensor.Axon;
 using Neuron3D.Bittensor.Axon.Dendrite;
 using Neuron3D.Bittensor.Axon.Server;
 using Neuron3D.Bittensor.Axon.Signing;
 using Neuron3D.Bittensor.Axon.Synapses;
+using Neuron3D.Bittensor.Subtensor;
 using Neuron3D.Cli.Infrastructure;
 
 namespace Neuron3D.Cli.Commands;
@@ -21,10 +23,77 @@ public static class AxonCommands
     /// <summary>The <c>axon</c> command group.</summary>
     public static Command Create()
     {
-        var axon = new Command("axon", "Diagnose the synapse protocol: call any axon, or serve an echo axon.");
+        var axon = new Command("axon", "Publish an axon on chain, or diagnose the synapse protocol: call any axon, serve an echo axon.");
+        axon.Subcommands.Add(ServeCommand());
         axon.Subcommands.Add(CallCommand());
         axon.Subcommands.Add(ServeEchoCommand());
         return axon;
+    }
+
+    private static Command ServeCommand()
+    {
+        var command = new Command("serve", $"""
+            Publish where this neuron's axon can be reached (serve_axon): the wallet's hotkey signs (no fee), and it
+            must be registered on --netuid. Give the address other machines use; the chain refuses 127.0.0.1 and ::1
+            (on a local chain use another loopback address such as 127.0.0.2).
+
+            Example:
+              neuron3d axon serve --netuid 17 --axon.ip 203.0.113.7 --axon.port 8091 --wallet.name miner
+
+            {ChainExitCodes.Help}
+            """);
+        var wallet = new BittensorOptions().AddTo(command);
+        var chain = new ChainOptions().AddTo(command);
+        var netuidOption = ChainShared.NetuidOption();
+        var ip = new Option<string>("--axon.ip", "--axon.external_ip") { Description = "Public IPv4 or IPv6 address of the axon.", Required = true, HelpName = "ip" };
+        var port = new Option<int>("--axon.port", "--axon.external_port") { Description = "Public TCP port of the axon.", Required = true, HelpName = "port" };
+        command.Options.Add(netuidOption);
+        command.Options.Add(ip);
+        command.Options.Add(port);
+        command.SetChainBody(async (context, cancellationToken) =>
+        {
+            var pr = context.ParseResult;
+            var netuid = ChainShared.Netuid(pr, netuidOption);
+            var ipText = pr.GetValue(ip)!;
+            var info = AxonInfo.Create(ipText, pr.GetValue(port));
+            if ((info.IpType == 4 && info.Ip == 0x7f000001) || (info.IpType == 6 && info.Ip == 1))
+                throw new CliUsageException($"--axon.ip {ipText}: the chain refuses 127.0.0.1 and ::1; publish the address other machines " +
+                                            "reach (on a local chain another loopback address such as 127.0.0.2 works)");
+            var w = wallet.Resolve(pr);
+            using var hotkey = ChainShared.LoadHotkey(context, w);
+            await using var client = await chain.ConnectAsync(context, cancellationToken).ConfigureAwait(false);
+            await ChainShared.EnsureSubnetAsync(client, netuid, cancellationToken).ConfigureAwait(false);
+            var uid = await client.GetUidAsync(netuid, hotkey.Ss58Address, cancellationToken: cancellationToken).ConfigureAwait(false)
+                ?? throw new SubtensorStateException($"hotkey {hotkey.Ss58Address} is not registered on netuid {netuid}: run `neuron3d subnet register --netuid {netuid}` first");
+            var address = AxonInfo.IntegerToIp(info.Ip, info.IpType);
+            context.Confirm($"Publish axon {address}:{info.Port} for hotkey {hotkey.Ss58Address} (uid {uid}) on netuid {netuid}?");
+
+            context.Error.WriteLine("Submitting serve_axon and waiting for inclusion …");
+            var outcome = await client.ServeAxonAsync(hotkey, netuid, info, cancellationToken).ConfigureAwait(false);
+            var published = await client.GetAxonAsync(netuid, hotkey.Ss58Address, cancellationToken).ConfigureAwait(false)
+                ?? throw new SubtensorStateException($"serve_axon was included in block {outcome.BlockHash} but no axon is stored for {hotkey.Ss58Address}");
+            if (context.Json)
+            {
+                var result = ChainShared.Inclusion(outcome);
+                result["netuid"] = netuid;
+                result["uid"] = uid;
+                result["hotkey"] = hotkey.Ss58Address;
+                result["ip"] = AxonInfo.IntegerToIp(published.Ip, published.IpType).ToString();
+                result["ipInteger"] = published.Ip.ToString(CultureInfo.InvariantCulture);
+                result["ipType"] = published.IpType;
+                result["port"] = published.Port;
+                result["protocol"] = published.Protocol;
+                result["version"] = published.Version;
+                context.WriteJson(result);
+            }
+            else
+            {
+                context.Out.WriteLine($"Axon {AxonInfo.IntegerToIp(published.Ip, published.IpType)}:{published.Port} published for uid {uid} on netuid {netuid} " +
+                                      $"(ip integer {published.Ip}, version {published.Version}).");
+            }
+            return ExitCodes.Success;
+        });
+        return command;
     }
 
     private static Command CallCommand()

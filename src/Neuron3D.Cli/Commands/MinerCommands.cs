@@ -200,7 +200,7 @@ public static class MinerCommands
     /// <summary>All of <c>miner run</c>'s options.</summary>
     private sealed class RunOptions
     {
-        private readonly ChainOptions _chain = new();
+        private readonly NeuronChainOptions _chain = new();
         private readonly Option<string[]> _generator = new("--generator", "--generation.endpoints")
         {
             Description = "A generator: 'builtin' (the CPU procedural generator) or a generation service http://host:port " +

@@ -270,7 +270,7 @@ public static class ValidatorCommands
     private sealed class RunOptions
     {
         private static readonly ValidatorRules Spec = new();
-        private readonly ChainOptions _chain = new();
+        private readonly NeuronChainOptions _chain = new();
         private readonly Option<string> _fullPath = ValidatorFullPath();
         private readonly Option<double> _syncInterval = NeuronOptions.SyncInterval(600, "Seconds between metagraph syncs and weight attempts.");
         private readonly Option<int> _weightsBlocks = new("--neuron.weights_interval_blocks", "--neuron.weight_set_interval")

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Neuron3D.Bittensor.Subtensor;
 using Neuron3D.Bittensor.Wallets;
 
 namespace Neuron3D.Cli.Infrastructure;
@@ -7,7 +8,7 @@ namespace Neuron3D.Cli.Infrastructure;
 /// The chain flags every neuron command shares, as the Bittensor SDK spells them: <c>--subtensor.network</c>,
 /// <c>--subtensor.chain_endpoint</c> (with BT_SUBTENSOR_NETWORK / BT_SUBTENSOR_CHAIN_ENDPOINT) and <c>--netuid</c>.
 /// </summary>
-public sealed class ChainOptions
+public sealed class NeuronChainOptions
 {
     private readonly Option<string> _network = new("--subtensor.network")
     {
@@ -25,7 +26,7 @@ public sealed class ChainOptions
     public Option<int> Netuid { get; } = NeuronOptions.Netuid();
 
     /// <summary>Adds the three options to <paramref name="command"/>.</summary>
-    public ChainOptions AddTo(Command command)
+    public NeuronChainOptions AddTo(Command command)
     {
         command.Options.Add(_network);
         command.Options.Add(_endpoint);
@@ -37,12 +38,14 @@ public sealed class ChainOptions
     /// <exception cref="CliUsageException">Not a ws/wss address, or an unknown network name.</exception>
     public Uri ReadEndpoint(ParseResult pr)
     {
-        var endpointText = pr.GetValue(_endpoint) ?? Environment.GetEnvironmentVariable("BT_SUBTENSOR_CHAIN_ENDPOINT");
-        if (endpointText is not { Length: > 0 })
-            return NeuronOptions.NetworkEndpoint(pr.GetValue(_network) ?? Environment.GetEnvironmentVariable("BT_SUBTENSOR_NETWORK") ?? "finney");
-        if (!Uri.TryCreate(endpointText, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("ws" or "wss"))
-            throw new CliUsageException($"--subtensor.chain_endpoint '{endpointText}' is not a ws:// or wss:// address");
-        return endpoint;
+        try
+        {
+            return SubtensorNetwork.Resolve(pr.GetValue(_network), pr.GetValue(_endpoint));
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliUsageException("--subtensor." + e.Message.Split(" (Parameter", 2)[0]);
+        }
     }
 
     /// <summary>The subnet id, checked to fit a u16.</summary>
@@ -106,16 +109,6 @@ public static class NeuronOptions
     public static string StateFolder(string role, string? fullPath, Wallet wallet, int netuid) => fullPath is { Length: > 0 }
         ? Path.GetFullPath(WalletPaths.ExpandHome(fullPath))
         : Path.Combine(WalletPaths.ExpandHome("~/.bittensor/" + role), wallet.Name, wallet.HotkeyName, $"netuid{netuid}");
-
-    /// <summary>SDK network names (spec bittensor.md §6).</summary>
-    public static Uri NetworkEndpoint(string network) => network switch
-    {
-        "finney" => new Uri("wss://entrypoint-finney.opentensor.ai:443"),
-        "test" => new Uri("wss://test.finney.opentensor.ai:443"),
-        "archive" => new Uri("wss://archive.chain.opentensor.ai:443"),
-        "local" => new Uri("ws://127.0.0.1:9944"),
-        _ => throw new CliUsageException($"--subtensor.network '{network}' is not one of finney, test, archive, local (or give --subtensor.chain_endpoint)"),
-    };
 
     /// <summary>A subnet id as u16.</summary>
     public static ushort CheckNetuid(int netuid) =>
