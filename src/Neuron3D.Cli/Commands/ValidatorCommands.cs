@@ -13,6 +13,7 @@ using Neuron3D.Subnet17.Hosting;
 using Neuron3D.Subnet17.Miner;
 using Neuron3D.Subnet17.Network;
 using Neuron3D.Subnet17.Validator;
+using Neuron3D.Subnet17.Validator.Duels;
 using Neuron3D.Subnet17.Validator.Scoring;
 using Neuron3D.Subnet17.Validator.Tasks;
 
@@ -120,6 +121,9 @@ public static class ValidatorCommands
     private static Option<string> ValidatorFullPath() => NeuronOptions.FullPath("validators", "state DB");
 
     /// <summary>The validator's state folder: explicit, or ~/.bittensor/validators/&lt;wallet&gt;/&lt;hotkey&gt;/netuid&lt;N&gt;.</summary>
+    /// <summary>Environment variable holding the judge's API key (sent as a bearer token).</summary>
+    internal const string JudgeApiKeyVariable = "NEURON3D_JUDGE_API_KEY";
+
     internal static string StateFolder(string? fullPath, Wallet wallet, int netuid) => NeuronOptions.StateFolder("validators", fullPath, wallet, netuid);
 
     private static int RunValidator(CliContext context, ValidatorHost host, ValidatorSettings settings) =>
@@ -151,8 +155,15 @@ public static class ValidatorCommands
 
         var tasks = settings.PromptsFile is { } file ? PromptTaskSource.FromFile(file) : PromptTaskSource.Bundled();
         log.LogInformation("{Count} prompts from {Source}", tasks.Prompts.Count, settings.PromptsFile ?? "the bundled list");
+        using var duels = DuelCoordinator.Open(settings.Duels, Path.Combine(settings.StateFolder, StateFileName), tasks, http, host.Time,
+            loggers.CreateLogger("Neuron3D.Validator.Duels"));
+        if (duels is null)
+            log.LogInformation("duels off (no --duels.judge_endpoint): every miner keeps the initial Glicko-2 rating, rewards follow accepted results only");
+        else
+            log.LogInformation("duels judged by {Judge} ({Model}), starting {Delay:0} s after start-up", settings.Duels.JudgeEndpoint, settings.Duels.JudgeModel,
+                settings.Duels.StartDelay);
         var neuron = new ValidatorNeuron(hotkey, chain.Metagraph, tasks, scorer, store, settings.Validator, host.Time,
-            loggers.CreateLogger("Neuron3D.Validator"));
+            loggers.CreateLogger("Neuron3D.Validator"), duels);
         var restored = neuron.Miners.Sum(m => m.Observations.Count);
         if (restored > 0 || neuron.Miners.Count > 0)
             log.LogInformation("restored {Miners} miner record(s) with {Results} accepted result(s) from {Store}", neuron.Miners.Count, restored, store);
@@ -195,6 +206,7 @@ public static class ValidatorCommands
         }
 
         var loops = new List<Task> { SyncLoopAsync(neuron, settings.SyncInterval, host.Time, log, stop) };
+        if (duels is not null) loops.Add(duels.RunAsync(stop));
         if (publisher is not null) loops.Add(publisher.RunAsync(stop));
         await Task.WhenAll(loops).ConfigureAwait(false);
 
@@ -312,6 +324,24 @@ public static class ValidatorCommands
             Description = "ONNX CLIP model folder (image and text encoders, tokenizer vocabulary) scoring text alignment on the CPU.",
             HelpName = "folder",
         };
+        private readonly Option<string> _judgeEndpoint = new("--duels.judge_endpoint")
+        {
+            Description = "OpenAI-compatible chat-completions server with a vision model that judges duels (SN17 §3.6), e.g. http://127.0.0.1:8000/v1/. " +
+                          "Without it there are no duels and every rating stays at 1500.",
+            HelpName = "url",
+        };
+        private readonly Option<string> _judgeModel = new("--duels.judge_model")
+        {
+            Description = "Model name sent to the judge.",
+            DefaultValueFactory = _ => new DuelOptions().JudgeModel,
+            HelpName = "name",
+        };
+        private readonly Option<double> _duelsStartDelay = new("--duels.start_delay")
+        {
+            Description = "Seconds after start-up before the first duel (miners must have pulled in the meantime).",
+            DefaultValueFactory = _ => new DuelOptions().StartDelay,
+            HelpName = "seconds",
+        };
         private readonly Option<double> _validationTimeout = new("--validation.timeout")
         {
             Description = "Seconds the validation service may take per result.",
@@ -370,7 +400,7 @@ public static class ValidatorCommands
             foreach (var option in new Option[]
                      {
                          _fullPath, _syncInterval, _weightsBlocks, _weightsSeconds, _minStake, _noWeights, _ownerHotkey, _prompts,
-                         _validationEndpoint, _clipModel, _validationTimeout, _throttle, _cooldown, _violationPenalty, _violationThreshold, _penalty,
+                         _validationEndpoint, _clipModel, _judgeEndpoint, _judgeModel, _duelsStartDelay, _validationTimeout, _throttle, _cooldown, _violationPenalty, _violationThreshold, _penalty,
                          _threshold, _alpha, _lock, _axonPort, _axonIp, _externalIp, _externalPort, _metricsPort, _trace, _jsonLogs,
                      })
                 command.Options.Add(option);
@@ -389,6 +419,13 @@ public static class ValidatorCommands
             var clipModel = pr.GetValue(_clipModel) is { Length: > 0 } clipText ? Path.GetFullPath(WalletPaths.ExpandHome(clipText)) : null;
             if (clipModel is not null && validation is not null)
                 throw new CliUsageException("give --validation.endpoint or --validation.clip_model, not both");
+
+            Uri? judge = null;
+            if (pr.GetValue(_judgeEndpoint) is { Length: > 0 } judgeText &&
+                (!Uri.TryCreate(judgeText.EndsWith('/') ? judgeText : judgeText + "/", UriKind.Absolute, out judge) || judge.Scheme is not ("http" or "https")))
+                throw new CliUsageException($"--duels.judge_endpoint '{judgeText}' is not an http:// or https:// address");
+            var startDelay = pr.GetValue(_duelsStartDelay);
+            if (!(startDelay >= 0)) throw new CliUsageException("--duels.start_delay must be 0 or more seconds");
 
             var prompts = pr.GetValue(_prompts) is { Length: > 0 } promptsText ? Path.GetFullPath(WalletPaths.ExpandHome(promptsText)) : null;
             if (prompts is not null && !File.Exists(prompts)) throw new CliUsageException($"--tasks.prompts: no file at {prompts}");
@@ -423,6 +460,14 @@ public static class ValidatorCommands
                 PromptsFile = prompts,
                 ValidationEndpoint = validation,
                 ClipModel = clipModel,
+                Duels = new DuelOptions
+                {
+                    JudgeEndpoint = judge,
+                    JudgeModel = pr.GetValue(_judgeModel)!,
+                    // The key is a secret: from the environment only, never a flag that shows up in process lists.
+                    JudgeApiKey = Environment.GetEnvironmentVariable(JudgeApiKeyVariable) is { Length: > 0 } key ? key : new DuelOptions().JudgeApiKey,
+                    StartDelay = startDelay,
+                },
                 ValidationTimeout = NeuronOptions.Seconds(pr.GetValue(_validationTimeout), "--validation.timeout"),
                 SyncInterval = syncInterval,
                 SetWeights = !pr.GetValue(_noWeights),
@@ -472,6 +517,7 @@ internal sealed record ValidatorSettings
     public string? PromptsFile { get; init; }
     public Uri? ValidationEndpoint { get; init; }
     public string? ClipModel { get; init; }
+    public DuelOptions Duels { get; init; } = new();
     public TimeSpan ValidationTimeout { get; init; } = TimeSpan.FromSeconds(120);
     public TimeSpan SyncInterval { get; init; } = TimeSpan.FromSeconds(600);
     public bool SetWeights { get; init; } = true;
