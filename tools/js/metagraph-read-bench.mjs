@@ -28,7 +28,7 @@ for (let i = 0; i < iterations; i++) neurons = await read();
 const meanMs = Number(process.hrtime.bigint() - start) / 1e6 / iterations;
 const method = api.runtimeMetadata.asLatest.apis.find((a) => a.name.toString() === 'NeuronInfoRuntimeApi').methods.find((m) => m.name.toString() === 'get_neurons_lite');
 const typeName = api.registry.createLookupType(method.output);
-const arg = api.registry.createType('u16', netuid).toHex();
+const arg = '0x' + Buffer.from(api.registry.createType('u16', netuid).toU8a()).toString('hex');
 const coldIterations = Math.max(3, Math.floor(iterations / 10));
 const coldStart = process.hrtime.bigint();
 for (let i = 0; i < coldIterations; i++) {
