@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Neuron3D.Bittensor.Subtensor;
 using Neuron3D.Bittensor.Wallets;
 
 namespace Neuron3D.Cli.Infrastructure;
@@ -10,17 +9,8 @@ namespace Neuron3D.Cli.Infrastructure;
 /// </summary>
 public sealed class NeuronChainOptions
 {
-    private readonly Option<string> _network = new("--subtensor.network")
-    {
-        Description = "finney, test, archive or local. Default: $BT_SUBTENSOR_NETWORK, else finney.",
-        HelpName = "name",
-    };
-
-    private readonly Option<string> _endpoint = new("--subtensor.chain_endpoint")
-    {
-        Description = "Node address (ws:// or wss://); overrides --subtensor.network. Default: $BT_SUBTENSOR_CHAIN_ENDPOINT.",
-        HelpName = "url",
-    };
+    // The same --subtensor.network / --subtensor.chain_endpoint as the chain commands (one definition, one resolver).
+    private readonly ChainOptions _chain = new();
 
     /// <summary><c>--netuid</c> (17 = 404-GEN on finney).</summary>
     public Option<int> Netuid { get; } = NeuronOptions.Netuid();
@@ -28,25 +18,15 @@ public sealed class NeuronChainOptions
     /// <summary>Adds the three options to <paramref name="command"/>.</summary>
     public NeuronChainOptions AddTo(Command command)
     {
-        command.Options.Add(_network);
-        command.Options.Add(_endpoint);
+        command.Options.Add(_chain.Network);
+        command.Options.Add(_chain.Endpoint);
         command.Options.Add(Netuid);
         return this;
     }
 
     /// <summary>The node to talk to: the explicit endpoint, else the named network.</summary>
     /// <exception cref="CliUsageException">Not a ws/wss address, or an unknown network name.</exception>
-    public Uri ReadEndpoint(ParseResult pr)
-    {
-        try
-        {
-            return SubtensorNetwork.Resolve(pr.GetValue(_network), pr.GetValue(_endpoint));
-        }
-        catch (ArgumentException e)
-        {
-            throw new CliUsageException("--subtensor." + e.Message.Split(" (Parameter", 2)[0]);
-        }
-    }
+    public Uri ReadEndpoint(ParseResult pr) => _chain.ResolveEndpoint(pr);
 
     /// <summary>The subnet id, checked to fit a u16.</summary>
     /// <exception cref="CliUsageException">Outside 0–65535.</exception>
