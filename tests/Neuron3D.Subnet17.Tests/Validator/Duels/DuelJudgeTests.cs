@@ -145,7 +145,8 @@ public sealed class DuelJudgeTests : IAsyncDisposable
     [Fact]
     public async Task Http_errors_garbage_stalls_and_dead_endpoints_are_typed_failures()
     {
-        var judge = await StartAsync(TimeSpan.FromMilliseconds(400));
+        // Answers get the default 10 s (a loaded CI box may need more than a second for 2 MiB); only the stall uses 400 ms.
+        var judge = await StartAsync();
         var task = new Sn17Task("t-3", TaskKind.Text, "a lamp");
 
         _server.Answer = ctx => { ctx.Response.StatusCode = 503; return ctx.Response.WriteAsync("overloaded"); };
@@ -164,6 +165,7 @@ public sealed class DuelJudgeTests : IAsyncDisposable
         Assert.Contains("more than 1048576 bytes", e.Message);
 
         _server.Answer = async ctx => await Task.Delay(TimeSpan.FromSeconds(30), ctx.RequestAborted);
+        judge = new DuelJudge(new HttpClient(), new DuelOptions { JudgeEndpoint = _server.Endpoint, JudgeTimeout = TimeSpan.FromMilliseconds(400), JudgeApiKey = "sekret" });
         var started = DateTime.UtcNow;
         e = await Assert.ThrowsAsync<DuelJudgeException>(() => judge.JudgeAsync(task, [1], [2], 1, CancellationToken.None));
         Assert.Equal(JudgeFailure.Timeout, e.Failure);
