@@ -121,18 +121,29 @@ public sealed class ChainClient : IAsyncDisposable
         {
             var keys = await GetKeysPagedAsync(prefix, pageSize, start, blockHash, cancellationToken).ConfigureAwait(false);
             if (keys.Count == 0) yield break;
-            var changes = await Rpc.RequestAsync("state_queryStorageAt", [keys.Select(k => Hex.Encode(k)).ToArray(), blockHash],
-                cancellationToken: cancellationToken).ConfigureAwait(false);
-            var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-            foreach (var set in changes.EnumerateArray())
-            foreach (var change in set.GetProperty("changes").EnumerateArray())
-                values[change[0].GetString()!] = change[1].ValueKind == JsonValueKind.String ? change[1].GetString() : null;
-            foreach (var key in keys)
-                if (values.TryGetValue(Hex.Encode(key), out var hex) && hex is not null)
-                    yield return (key, item.DecodeValue(Hex.Decode(hex)));
+            var values = await QueryStorageAtAsync(keys, blockHash, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < keys.Count; i++)
+                if (values[i] is { } value)
+                    yield return (keys[i], item.DecodeValue(value));
             if (keys.Count < pageSize) yield break;
             start = keys[^1];
         }
+    }
+
+    /// <summary>
+    /// The raw values of <paramref name="keys"/> at <paramref name="blockHash"/> (or the head) in one
+    /// <c>state_queryStorageAt</c> round trip; null where a key holds nothing. Same order as <paramref name="keys"/>.
+    /// </summary>
+    public async Task<byte[]?[]> QueryStorageAtAsync(IReadOnlyList<byte[]> keys, string? blockHash = null, CancellationToken cancellationToken = default)
+    {
+        if (keys.Count == 0) return [];
+        var changes = await Rpc.RequestAsync("state_queryStorageAt", [keys.Select(k => Hex.Encode(k)).ToArray(), .. At(blockHash)],
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var set in changes.EnumerateArray())
+        foreach (var change in set.GetProperty("changes").EnumerateArray())
+            values[change[0].GetString()!] = change[1].ValueKind == JsonValueKind.String ? change[1].GetString() : null;
+        return keys.Select(k => values.TryGetValue(Hex.Encode(k), out var hex) && hex is not null ? Hex.Decode(hex) : null).ToArray();
     }
 
     /// <summary>Calls runtime API function <paramref name="method"/> (e.g. <c>NeuronInfoRuntimeApi_get_neurons_lite</c>) with SCALE arguments.</summary>
@@ -207,14 +218,7 @@ public sealed class ChainClient : IAsyncDisposable
             events.Add(new ChainEvent(palletEvent.Name, inner.Name, fields));
             if (palletEvent.Name == "System" && inner.Name == "ExtrinsicFailed")
             {
-                var dispatchError = inner.Fields[0].Value;
-                ModuleErrorMetadata? moduleError = null;
-                if (dispatchError is ScaleVariant { Name: "Module" } module)
-                {
-                    var detail = module.Fields[0].Value;
-                    moduleError = metadata.ModuleError((byte)detail["index"].AsNumber(), detail["error"].AsBytes()[0]);
-                }
-                failure = new ChainDispatchException(dispatchError, moduleError, blockHash);
+                failure = ChainDispatchException.FromDispatchError(metadata, inner.Fields[0].Value, blockHash);
             }
         }
         return new ExtrinsicOutcome(blockHash, index, events, failure);

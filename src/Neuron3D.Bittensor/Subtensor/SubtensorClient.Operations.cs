@@ -98,16 +98,24 @@ public sealed partial class SubtensorClient
     {
         var head = await Chain.GetBlockHashAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var all = await CallRuntimeApiAsync("SubnetInfoRuntimeApi", "get_all_dynamic_info", [], head, cancellationToken).ConfigureAwait(false);
+        var infos = ((ScaleSequence)all.Unwrap()).Items
+            .Select(entry => entry.Unwrap() is ScaleVariant { Name: "Some" } some ? some.Fields[0].Value : null)
+            .OfType<ScaleValue>().ToList();
+        // The per-subnet storage values of every subnet in one state_queryStorageAt (finney has over a hundred subnets).
+        var items = new[] { "SubnetworkN", "MaxAllowedUids", "Burn", "FirstEmissionBlockNumber" }
+            .Select(name => new Storage.StorageItem(Metadata, Pallet, name)).ToArray();
+        var keys = infos.SelectMany(info => items.Select(item => item.Key((ushort)info["netuid"].AsNumber()))).ToList();
+        var values = await Chain.QueryStorageAtAsync(keys, head, cancellationToken).ConfigureAwait(false);
         var result = new List<SubnetSummary>();
-        foreach (var entry in ((ScaleSequence)all.Unwrap()).Items)
+        for (var i = 0; i < infos.Count; i++)
         {
-            if (entry.Unwrap() is not ScaleVariant { Name: "Some" } some) continue;
-            var info = some.Fields[0].Value;
+            var info = infos[i];
             var netuid = (ushort)info["netuid"].AsNumber();
-            var n = (ushort)(await ReadSubtensorAsync("SubnetworkN", [netuid], head, cancellationToken).ConfigureAwait(false))!.AsNumber();
-            var max = (ushort)(await ReadSubtensorAsync("MaxAllowedUids", [netuid], head, cancellationToken).ConfigureAwait(false))!.AsNumber();
-            var burn = (await ReadSubtensorAsync("Burn", [netuid], head, cancellationToken).ConfigureAwait(false))!.AsNumber();
-            var firstEmission = await ReadSubtensorAsync("FirstEmissionBlockNumber", [netuid], head, cancellationToken).ConfigureAwait(false);
+            ScaleValue? Value(int item) => items[item].DecodeValueOrDefault(values[i * items.Length + item]);
+            var n = (ushort)Value(0)!.AsNumber();
+            var max = (ushort)Value(1)!.AsNumber();
+            var burn = Value(2)!.AsNumber();
+            var firstEmission = Value(3);
             result.Add(new SubnetSummary(netuid, Text(info["subnet_name"]), Text(info["token_symbol"]),
                 Ss58.Encode(info["owner_coldkey"].AsBytes()), Ss58.Encode(info["owner_hotkey"].AsBytes()), (ushort)info["tempo"].AsNumber(),
                 n, max, burn, info["tao_in"].AsNumber(), info["alpha_in"].AsNumber(),

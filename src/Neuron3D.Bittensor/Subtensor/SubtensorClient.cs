@@ -208,7 +208,7 @@ public sealed partial class SubtensorClient : IAsyncDisposable
             await Task.WhenAny(watch, Task.Delay(_options.DevBlockDelay, cancellationToken)).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             if (watch.IsCompleted) return;
-            await Chain.Rpc.RequestAsync("dev_newBlock", [new { count = 1 }], TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+            await BuildBlocksAsync(1, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -224,16 +224,7 @@ public sealed partial class SubtensorClient : IAsyncDisposable
             ?? throw new RpcProtocolException($"{operation}: no Sudo.Sudid event in block {outcome.BlockHash}");
         var result = sudid.Fields is ScaleComposite { Fields.Count: > 0 } fields ? fields.Fields[0].Value : sudid.Fields;
         if (result.Unwrap() is ScaleVariant { Name: "Err" } err)
-        {
-            var dispatchError = err.Fields[0].Value;
-            ModuleErrorMetadata? moduleError = null;
-            if (dispatchError.Unwrap() is ScaleVariant { Name: "Module" } module)
-            {
-                var detail = module.Fields[0].Value;
-                moduleError = Metadata.ModuleError((byte)detail["index"].AsNumber(), detail["error"].AsBytes()[0]);
-            }
-            throw new ChainDispatchException(dispatchError, moduleError, outcome.BlockHash);
-        }
+            throw ChainDispatchException.FromDispatchError(Metadata, err.Fields[0].Value, outcome.BlockHash);
         return outcome;
     }
 

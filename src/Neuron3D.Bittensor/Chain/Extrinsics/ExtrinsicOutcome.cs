@@ -24,6 +24,18 @@ public sealed class ChainDispatchException(ScaleValue dispatchError, ModuleError
     public ModuleErrorMetadata? ModuleError { get; } = moduleError;
     /// <summary>The block that included the failed extrinsic.</summary>
     public string BlockHash { get; } = blockHash;
+
+    /// <summary>The exception for a decoded <c>DispatchError</c>; a <c>Module</c> error is looked up in <paramref name="metadata"/>.</summary>
+    public static ChainDispatchException FromDispatchError(RuntimeMetadata metadata, ScaleValue dispatchError, string blockHash)
+    {
+        ModuleErrorMetadata? moduleError = null;
+        if (dispatchError.Unwrap() is ScaleVariant { Name: "Module" } module)
+        {
+            var detail = module.Fields[0].Value;
+            moduleError = metadata.ModuleError((byte)detail["index"].AsNumber(), detail["error"].AsBytes()[0]);
+        }
+        return new ChainDispatchException(dispatchError, moduleError, blockHash);
+    }
 }
 
 /// <summary>Where an extrinsic landed and what it emitted.</summary>
