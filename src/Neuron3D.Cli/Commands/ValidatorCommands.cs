@@ -562,7 +562,7 @@ internal sealed record ValidatorHost
     private static async Task<ValidatorChain> ConnectSubtensorAsync(Uri endpoint, ushort netuid, Sr25519Keypair hotkey, CancellationToken cancellationToken)
     {
         var client = await SubtensorClient.ConnectAsync(endpoint, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new ValidatorChain(new ChainMetagraphSource(client.Chain, netuid), new SubtensorWeightsChain(client, hotkey, netuid),
+        return new ValidatorChain(new ChainMetagraphSource(client, netuid), new SubtensorWeightsChain(client, hotkey, netuid),
             async (axon, ct) => await client.ServeAxonAsync(hotkey, netuid, axon, ct).ConfigureAwait(false), client);
     }
 }

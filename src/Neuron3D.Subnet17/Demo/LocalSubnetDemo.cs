@@ -167,7 +167,7 @@ public sealed class LocalSubnetDemo
     private async Task<DemoSummary> RunNeuronsAsync(SubtensorClient client, Uri endpoint, ushort netuid,
         IReadOnlyDictionary<string, (Sr25519Keypair Cold, Sr25519Keypair Hot)> keys, CancellationToken cancellationToken)
     {
-        await using var metagraph = new ChainMetagraphSource(client.Chain, netuid);
+        await using var metagraph = new ChainMetagraphSource(client, netuid);
         var validatorKey = keys["validator"].Hot;
         var validatorUid = _roles.Single(r => r.Value == DemoRole.Validator).Key;
 
